@@ -1,0 +1,370 @@
+//! The command line: `portail demo|serve|migrate|backup|restore|keygen`.
+//!
+//! Every flag can also be given as a `PORTAIL_...` environment variable, so a service manager
+//! can configure the portal without a command line holding secrets.
+
+use crate::{
+    Config, Mode,
+    crypto::{self, Keys},
+    db::{self, Db},
+    demo, ops, portal, server,
+    http::AppState,
+};
+use clap::{Args, Parser, Subcommand};
+use std::{
+    net::{IpAddr, SocketAddr},
+    path::{Path, PathBuf},
+    process::ExitCode,
+};
+
+#[derive(Debug, Parser)]
+#[command(name = "portail", version, about = "Portail: the member portal of a health-insurance fund, in one executable.")]
+struct Cli {
+    /// Log filter (`info`, `debug`, `portail=debug,tower_http=info`…).
+    #[arg(long, env = "PORTAIL_LOG", default_value = "info", global = true)]
+    log: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run a demonstration with fictional personas (never real data).
+    Demo(DemoArgs),
+    /// Run the portal in production.
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and exit.
+    Migrate(DataDir),
+    /// Write a consistent copy of the database to FILE (safe while the portal runs).
+    Backup {
+        /// The backup file to create (never overwritten).
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Replace the database with FILE after checking it (the portal must be stopped).
+    Restore {
+        /// A backup made by `portail backup`.
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+    },
+    /// Print a new random secret key for PORTAIL_SECRET_KEY.
+    Keygen,
+}
+
+#[derive(Debug, Args)]
+struct DataDir {
+    /// Folder holding the database (created if missing).
+    #[arg(long, env = "PORTAIL_DATA_DIR", default_value = "portail-data")]
+    data_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct DemoArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PORTAIL_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Folder holding the demo database and generated keys (created if missing).
+    #[arg(long, env = "PORTAIL_DATA_DIR", default_value = "portail-demo")]
+    data_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "PORTAIL_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Folder holding the database (created if missing).
+    #[arg(long, env = "PORTAIL_DATA_DIR", default_value = "portail-data")]
+    data_dir: PathBuf,
+    /// The address members use, e.g. https://portail.example.org (links in e-mails, origin check).
+    #[arg(long, env = "PORTAIL_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// 32 random bytes in base64 (`portail keygen`): encrypts NIRs, IBANs and health data.
+    #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
+    secret_key: Option<String>,
+    /// The fund's name, as shown to members and printed on documents.
+    #[arg(long, env = "PORTAIL_FUND_NAME")]
+    fund_name: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
+    #[arg(long, env = "PORTAIL_TRUSTED_PROXIES", value_delimiter = ',')]
+    trusted_proxies: Vec<IpAddr>,
+}
+
+/// Entry point of the executable.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(&cli.log);
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("portail: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn run(command: Command) -> Result<(), String> {
+    match command {
+        Command::Demo(args) => demo_command(args),
+        Command::Serve(args) => serve_command(args),
+        Command::Migrate(data) => {
+            let _lock = ops::lock_data_dir(&data.data_dir).map_err(|e| e.to_string())?;
+            let path = crate::config::database_path(&data.data_dir);
+            Db::open(&path).map_err(|e| e.to_string())?;
+            println!(
+                "Database {} is at schema version {}.",
+                path.display(),
+                ops::latest_version()
+            );
+            Ok(())
+        }
+        Command::Backup { file, data } => {
+            let size = ops::backup(&data.data_dir, &file).map_err(|e| e.to_string())?;
+            println!("Backup written to {} ({size} bytes), integrity checked.", file.display());
+            Ok(())
+        }
+        Command::Restore { file, data } => {
+            let kept = ops::restore(&data.data_dir, &file).map_err(|e| e.to_string())?;
+            println!("Database restored from {}.", file.display());
+            if let Some(kept) = kept {
+                println!("The previous database was kept as {}.", kept.display());
+            }
+            Ok(())
+        }
+        Command::Keygen => {
+            println!("{}", crypto::generate_secret().map_err(|e| e.to_string())?);
+            Ok(())
+        }
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the async runtime: {e}"))
+}
+
+fn demo_command(args: DemoArgs) -> Result<(), String> {
+    let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
+    let keys = demo_keys(&args.data_dir)?;
+    let db = Db::open(&crate::config::database_path(&args.data_dir)).map_err(|e| e.to_string())?;
+    let rt = runtime()?;
+    rt.block_on(async move {
+        let logins = demo::seed(&db, &keys).await.map_err(|e| e.to_string())?;
+        let config = Config {
+            mode: Mode::Demo,
+            data_dir: args.data_dir.clone(),
+            public_origin: format!("http://{}", args.addr),
+            trusted_proxies: Vec::new(),
+            fund_name: demo::DEMO_FUND_NAME.to_owned(),
+            keys,
+        };
+        let data_dir = args.data_dir.clone();
+        let state = AppState::new(db, config);
+        let mut write_error = None;
+        server::run(state, args.addr, |bound| {
+            let url = format!("http://{bound}");
+            let file = demo::PersonasFile {
+                url: url.clone(),
+                personas: logins.clone(),
+            };
+            if let Err(e) = demo::write_personas_file(&data_dir, &file) {
+                write_error = Some(e.to_string());
+            }
+            print_demo_banner(&url, &logins, &data_dir);
+        })
+        .await
+        .map_err(|e| format!("cannot serve on {}: {e}", args.addr))?;
+        match write_error {
+            Some(e) => Err(format!("could not write demo-personas.json: {e}")),
+            None => Ok(()),
+        }
+    })
+}
+
+fn print_demo_banner(url: &str, logins: &[demo::PersonaLogin], data_dir: &Path) {
+    println!();
+    println!("  Portail {} — DÉMO (données fictives)", portal::VERSION);
+    println!("  Ouvrez {url}");
+    println!();
+    for p in logins {
+        println!(
+            "  {:<11} {:<16} {:<36} mot de passe : {}",
+            p.role, p.display_name, p.login, p.password
+        );
+    }
+    println!();
+    println!(
+        "  Identifiants lisibles par une machine : {}",
+        data_dir.join("demo-personas.json").display()
+    );
+    println!("  Ctrl-C pour arrêter.");
+    println!();
+}
+
+/// Demo keys live in the data folder (generated on first run); production keys never do.
+fn demo_keys(data_dir: &Path) -> Result<Keys, String> {
+    let path = data_dir.join("demo-secret.key");
+    let secret = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(_) => {
+            let s = crypto::generate_secret().map_err(|e| e.to_string())?;
+            write_private(&path, &s).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            s
+        }
+    };
+    Keys::from_base64(&secret).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)?.write_all(contents.as_bytes())
+}
+
+fn serve_command(args: ServeArgs) -> Result<(), String> {
+    let config = production_config(&args)?;
+    let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
+    let db = Db::open(&config.database_path()).map_err(|e| e.to_string())?;
+    let rt = runtime()?;
+    rt.block_on(async move {
+        db.call(|conn| db::settings::claim_mode(conn, "production"))
+            .await
+            .map_err(|e| e.to_string())?;
+        let state = AppState::new(db, config);
+        server::run(state, args.addr, |bound| {
+            tracing::info!(%bound, "Portail {} serving", portal::VERSION);
+        })
+        .await
+        .map_err(|e| format!("cannot serve on {}: {e}", args.addr))
+    })
+}
+
+/// Checks every production setting and names each one that is missing or unsafe.
+fn production_config(args: &ServeArgs) -> Result<Config, String> {
+    let mut problems = Vec::new();
+    let keys = match args.secret_key.as_deref() {
+        None | Some("") => {
+            problems.push(
+                "PORTAIL_SECRET_KEY is not set: generate one with `portail keygen` and keep it outside the data folder"
+                    .to_owned(),
+            );
+            None
+        }
+        Some(secret) => match Keys::from_base64(secret) {
+            Ok(k) => Some(k),
+            Err(e) => {
+                problems.push(format!("PORTAIL_SECRET_KEY is refused: {e}"));
+                None
+            }
+        },
+    };
+    let public_origin = match args.public_url.as_deref().map(public_origin) {
+        None => {
+            problems.push(
+                "PORTAIL_PUBLIC_URL is not set: give the https:// address members use".to_owned(),
+            );
+            None
+        }
+        Some(Err(e)) => {
+            problems.push(format!("PORTAIL_PUBLIC_URL is refused: {e}"));
+            None
+        }
+        Some(Ok(origin)) => Some(origin),
+    };
+    let fund_name = match args.fund_name.as_deref().map(str::trim) {
+        None | Some("") => {
+            problems.push("PORTAIL_FUND_NAME is not set: give the fund's name".to_owned());
+            None
+        }
+        Some(name) => Some(name.to_owned()),
+    };
+    match (keys, public_origin, fund_name) {
+        (Some(keys), Some(public_origin), Some(fund_name)) if problems.is_empty() => Ok(Config {
+            mode: Mode::Production,
+            data_dir: args.data_dir.clone(),
+            public_origin,
+            trusted_proxies: args.trusted_proxies.clone(),
+            fund_name,
+            keys,
+        }),
+        _ => Err(format!(
+            "refusing to start in production:\n  - {}",
+            problems.join("\n  - ")
+        )),
+    }
+}
+
+/// Reduces a public URL to its origin; only https, except on a loopback host for testing.
+fn public_origin(url: &str) -> Result<String, String> {
+    let url = url.trim().trim_end_matches('/');
+    let (scheme, rest) = url
+        .split_once("://")
+        .ok_or_else(|| "it must start with https://".to_owned())?;
+    let authority = rest.split('/').next().unwrap_or("");
+    if authority.is_empty() {
+        return Err("it has no host".into());
+    }
+    let host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+    let loopback = matches!(host, "localhost" | "127.0.0.1" | "[::1]");
+    match scheme {
+        "https" => Ok(format!("https://{authority}")),
+        "http" if loopback => Ok(format!("http://{authority}")),
+        _ => Err("it must use https:// (members' data travels over it)".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_url_must_be_https_except_on_loopback() {
+        assert_eq!(
+            public_origin("https://portail.example.org/"),
+            Ok("https://portail.example.org".into())
+        );
+        assert_eq!(
+            public_origin("https://portail.example.org/app"),
+            Ok("https://portail.example.org".into())
+        );
+        assert!(public_origin("http://portail.example.org").is_err());
+        assert!(public_origin("http://127.0.0.1:9000").is_ok());
+        assert!(public_origin("portail.example.org").is_err());
+    }
+
+    #[test]
+    fn production_refuses_missing_and_default_secrets_naming_each() {
+        let args = ServeArgs {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: "x".into(),
+            public_url: None,
+            secret_key: Some(crypto::DOCUMENTED_EXAMPLE_SECRET.into()),
+            fund_name: None,
+            trusted_proxies: vec![],
+        };
+        let err = production_config(&args).unwrap_err();
+        assert!(err.contains("PORTAIL_SECRET_KEY is refused"), "{err}");
+        assert!(err.contains("PORTAIL_PUBLIC_URL is not set"), "{err}");
+        assert!(err.contains("PORTAIL_FUND_NAME is not set"), "{err}");
+    }
+}

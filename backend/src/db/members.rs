@@ -1,0 +1,122 @@
+//! The fund's roll: insured members and their dependants.
+
+use super::DbError;
+use crate::crypto::Keys;
+use portail_shared::Nir;
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// Identifies a person on the roll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MemberId(pub i64);
+
+/// A person to add to the roll.
+#[derive(Debug, Clone)]
+pub struct NewMember<'a> {
+    /// Social-security number, when the person has one of their own.
+    pub nir: Option<&'a Nir>,
+    /// Family name (nom de naissance or d'usage).
+    pub family_name: &'a str,
+    /// Given names.
+    pub given_names: &'a str,
+    /// `YYYY-MM-DD`.
+    pub birth_date: &'a str,
+    /// `F` or `M`.
+    pub sex: &'a str,
+    /// Postal address lines.
+    pub address_line1: &'a str,
+    /// Postal code.
+    pub postal_code: &'a str,
+    /// City.
+    pub city: &'a str,
+    /// The fund's code (caisse).
+    pub caisse_code: &'a str,
+    /// Start of the rights period, `YYYY-MM-DD`.
+    pub rights_start: &'a str,
+}
+
+/// Blind-index domain of the NIR column.
+const NIR_INDEX: &str = "members.nir";
+
+/// Adds a person; the NIR is stored encrypted with its blind index.
+pub fn insert(conn: &Connection, keys: &Keys, m: &NewMember<'_>) -> Result<MemberId, DbError> {
+    let now = super::now();
+    let index = m.nir.map(|n| keys.blind_index(NIR_INDEX, n.as_str()));
+    let id: i64 = conn.query_row(
+        "INSERT INTO members (nir_index, family_name, given_names, birth_date, sex,
+             address_line1, postal_code, city, caisse_code, rights_start, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11) RETURNING id",
+        params![
+            index,
+            m.family_name,
+            m.given_names,
+            m.birth_date,
+            m.sex,
+            m.address_line1,
+            m.postal_code,
+            m.city,
+            m.caisse_code,
+            m.rights_start,
+            now
+        ],
+        |r| r.get(0),
+    )?;
+    if let Some(nir) = m.nir {
+        // The row id is part of the associated data, so the id must exist first.
+        let cipher = keys.encrypt(&nir_context(id), nir.as_str().as_bytes())?;
+        conn.execute(
+            "UPDATE members SET nir_cipher = ?1 WHERE id = ?2",
+            params![cipher, id],
+        )?;
+    }
+    Ok(MemberId(id))
+}
+
+/// Finds a member by NIR through the blind index.
+pub fn find_by_nir(conn: &Connection, keys: &Keys, nir: &Nir) -> Result<Option<MemberId>, DbError> {
+    let index = keys.blind_index(NIR_INDEX, nir.as_str());
+    Ok(conn
+        .query_row("SELECT id FROM members WHERE nir_index = ?1", [index], |r| {
+            r.get(0).map(MemberId)
+        })
+        .optional()?)
+}
+
+/// Reads a member's NIR back in clear (for documents that print it).
+pub fn nir_of(conn: &Connection, keys: &Keys, id: MemberId) -> Result<Option<Nir>, DbError> {
+    let cipher: Option<Vec<u8>> = conn
+        .query_row("SELECT nir_cipher FROM members WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
+        .optional()?
+        .flatten();
+    let Some(cipher) = cipher else {
+        return Ok(None);
+    };
+    let clear = keys.decrypt(&nir_context(id.0), &cipher)?;
+    let text = String::from_utf8(clear).map_err(|_| crate::crypto::CryptoError::Decrypt)?;
+    Ok(Nir::parse(&text).ok())
+}
+
+/// Links a dependant to an insured adult with a rank (02-19).
+pub fn link_dependant(
+    conn: &Connection,
+    dependant: MemberId,
+    insured: MemberId,
+    rank: u8,
+    since: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO dependants (dependant_id, insured_id, rank, since) VALUES (?1, ?2, ?3, ?4)",
+        params![dependant.0, insured.0, rank, since],
+    )?;
+    Ok(())
+}
+
+/// How many people the roll holds.
+pub fn count(conn: &Connection) -> Result<i64, DbError> {
+    Ok(conn.query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?)
+}
+
+fn nir_context(id: i64) -> String {
+    format!("members.nir_cipher:{id}")
+}

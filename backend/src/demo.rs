@@ -1,0 +1,301 @@
+//! Demo mode: the personas that show every feature, seeded idempotently, and the file that
+//! tells people (and the browser test suite) how to log in as each of them.
+//!
+//! Every persona is fictional. Their NIRs are well-formed (valid keys) but invented.
+
+use crate::{
+    crypto::{self, Keys},
+    db::{self, Db, DbError, accounts, agents, members},
+};
+use portail_shared::Nir;
+use serde::Serialize;
+use std::path::Path;
+
+/// The fund the demo pretends to be (a name no real fund uses).
+pub const DEMO_FUND_NAME: &str = "Caisse de démonstration Portail";
+const DEMO_CAISSE_CODE: &str = "999";
+
+/// One way into the demo, as written to `demo-personas.json`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct PersonaLogin {
+    /// `member`, `agent` or `supervisor`.
+    pub role: &'static str,
+    /// The name shown in the portal.
+    pub display_name: String,
+    /// What to type in the login field: the NIR (15 characters) or the agent's e-mail.
+    pub login: String,
+    /// The password.
+    pub password: &'static str,
+    /// `email` (a code sent to the demo outbox) or `totp`.
+    pub second_factor: &'static str,
+    /// The TOTP secret (base32) when the second factor is an authenticator app.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub totp_secret: Option<String>,
+    /// What this persona shows.
+    pub story: &'static str,
+}
+
+/// The whole file.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonasFile {
+    /// Where the demo runs.
+    pub url: String,
+    /// Every login.
+    pub personas: Vec<PersonaLogin>,
+}
+
+struct Person {
+    nir: &'static str,
+    family_name: &'static str,
+    given_names: &'static str,
+    birth_date: &'static str,
+    sex: &'static str,
+    address: &'static str,
+    postal_code: &'static str,
+    city: &'static str,
+}
+
+struct MemberPersona {
+    person: Person,
+    email: &'static str,
+    password: &'static str,
+    story: &'static str,
+    children: &'static [Person],
+}
+
+const MEMBERS: &[MemberPersona] = &[
+    MemberPersona {
+        person: Person {
+            nir: "291056912304511",
+            family_name: "Martin",
+            given_names: "Camille",
+            birth_date: "1991-05-14",
+            sex: "F",
+            address: "12 rue des Tilleuls",
+            postal_code: "69003",
+            city: "Lyon",
+        },
+        email: "camille.martin@demo.portail.test",
+        password: "Tournesol-Azur-48",
+        story: "Parent de deux enfants mineurs (8 et 15 ans), médecin traitant déclaré.",
+        children: &[
+            Person {
+                nir: "217096912310156",
+                family_name: "Martin",
+                given_names: "Léa",
+                birth_date: "2017-09-02",
+                sex: "F",
+                address: "12 rue des Tilleuls",
+                postal_code: "69003",
+                city: "Lyon",
+            },
+            Person {
+                nir: "110036912310261",
+                family_name: "Martin",
+                given_names: "Hugo",
+                birth_date: "2010-03-21",
+                sex: "M",
+                address: "12 rue des Tilleuls",
+                postal_code: "69003",
+                city: "Lyon",
+            },
+        ],
+    },
+    MemberPersona {
+        person: Person {
+            nir: "158112A00401729",
+            family_name: "Dupont",
+            given_names: "Jean",
+            birth_date: "1958-11-30",
+            sex: "M",
+            address: "4 chemin de la Plage",
+            postal_code: "20000",
+            city: "Ajaccio",
+        },
+        email: "jean.dupont@demo.portail.test",
+        password: "Granit-Maquis-27",
+        story: "Retraité né en Corse (NIR en 2A), suivi pour une affection de longue durée.",
+        children: &[],
+    },
+    MemberPersona {
+        person: Person {
+            nir: "295029935202165",
+            family_name: "Bernard",
+            given_names: "Sophie",
+            birth_date: "1995-02-08",
+            sex: "F",
+            address: "8 avenue Jean-Jaurès",
+            postal_code: "31000",
+            city: "Toulouse",
+        },
+        email: "sophie.bernard@demo.portail.test",
+        password: "Lavande-Ecume-93",
+        story: "Née à l'étranger (département 99), sans médecin traitant déclaré.",
+        children: &[],
+    },
+];
+
+struct AgentPersona {
+    email: &'static str,
+    display_name: &'static str,
+    role: agents::Role,
+    password: &'static str,
+    story: &'static str,
+}
+
+const AGENTS: &[AgentPersona] = &[
+    AgentPersona {
+        email: "nadia.agent@demo.portail.test",
+        display_name: "Nadia Benali",
+        role: agents::Role::Agent,
+        password: "Comptoir-Boreal-61",
+        story: "Conseillère : répond aux messages et traite les démarches.",
+    },
+    AgentPersona {
+        email: "paul.superviseur@demo.portail.test",
+        display_name: "Paul Lefèvre",
+        role: agents::Role::Supervisor,
+        password: "Phare-Minuit-35",
+        story: "Superviseur : voit aussi les statistiques de l'équipe.",
+    },
+];
+
+/// Seeds the demo personas that are missing (so a second run changes nothing) and returns
+/// how to log in as each of them.
+pub async fn seed(db: &Db, keys: &Keys) -> Result<Vec<PersonaLogin>, DbError> {
+    let keys = keys.clone();
+    db.transaction(move |tx| seed_in(tx, &keys)).await
+}
+
+fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLogin>, DbError> {
+    db::settings::claim_mode(tx, "demo")?;
+    db::settings::set(tx, "fund_name", DEMO_FUND_NAME)?;
+    let mut logins = Vec::new();
+    for persona in MEMBERS {
+        let nir = parse_nir(persona.person.nir)?;
+        let member = match members::find_by_nir(tx, keys, &nir)? {
+            Some(id) => id,
+            None => {
+                let id = insert_person(tx, keys, &persona.person)?;
+                for (i, child) in persona.children.iter().enumerate() {
+                    let child_id = insert_person(tx, keys, child)?;
+                    let rank = u8::try_from(i + 2).unwrap_or(19);
+                    members::link_dependant(tx, child_id, id, rank, child.birth_date)?;
+                }
+                id
+            }
+        };
+        if accounts::find_by_member(tx, member)?.is_none() {
+            let hash = crypto::hash_password(persona.password)?;
+            accounts::insert_active(tx, member, persona.email, &hash)?;
+        }
+        logins.push(PersonaLogin {
+            role: "member",
+            display_name: format!("{} {}", persona.person.given_names, persona.person.family_name),
+            login: nir.as_str().to_owned(),
+            password: persona.password,
+            second_factor: "email",
+            totp_secret: None,
+            story: persona.story,
+        });
+    }
+    for agent in AGENTS {
+        let id = match agents::find_by_email(tx, agent.email)? {
+            Some(id) => id,
+            None => {
+                let hash = crypto::hash_password(agent.password)?;
+                let id = agents::insert(tx, agent.email, agent.display_name, agent.role, &hash)?;
+                let secret = base32(&crypto::random_bytes::<20>()?);
+                agents::set_totp_secret(tx, keys, id, &secret)?;
+                id
+            }
+        };
+        logins.push(PersonaLogin {
+            role: agent.role.as_str(),
+            display_name: agent.display_name.to_owned(),
+            login: agent.email.to_owned(),
+            password: agent.password,
+            second_factor: "totp",
+            totp_secret: agents::totp_secret(tx, keys, id)?,
+            story: agent.story,
+        });
+    }
+    Ok(logins)
+}
+
+fn insert_person(
+    tx: &rusqlite::Transaction<'_>,
+    keys: &Keys,
+    p: &Person,
+) -> Result<members::MemberId, DbError> {
+    let nir = parse_nir(p.nir)?;
+    members::insert(
+        tx,
+        keys,
+        &members::NewMember {
+            nir: Some(&nir),
+            family_name: p.family_name,
+            given_names: p.given_names,
+            birth_date: p.birth_date,
+            sex: p.sex,
+            address_line1: p.address,
+            postal_code: p.postal_code,
+            city: p.city,
+            caisse_code: DEMO_CAISSE_CODE,
+            rights_start: p.birth_date,
+        },
+    )
+}
+
+fn parse_nir(text: &str) -> Result<Nir, DbError> {
+    Nir::parse(text).map_err(|e| DbError::Data(format!("demo persona NIR: {e}")))
+}
+
+/// Writes `demo-personas.json` in the data folder.
+pub fn write_personas_file(data_dir: &Path, file: &PersonasFile) -> std::io::Result<()> {
+    let json = serde_json::to_string_pretty(file).map_err(std::io::Error::other)?;
+    std::fs::write(data_dir.join("demo-personas.json"), json + "\n")
+}
+
+/// RFC 4648 base32 without padding, as authenticator apps expect secrets.
+pub fn base32(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = String::with_capacity(bytes.len().div_ceil(5) * 8);
+    let mut buffer: u32 = 0;
+    let mut bits = 0;
+    for &b in bytes {
+        buffer = (buffer << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(char::from(ALPHABET[((buffer >> bits) & 31) as usize]));
+        }
+    }
+    if bits > 0 {
+        out.push(char::from(ALPHABET[((buffer << (5 - bits)) & 31) as usize]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_persona_nir_is_valid() {
+        for p in MEMBERS {
+            assert!(Nir::parse(p.person.nir).is_ok(), "{}", p.person.given_names);
+            for c in p.children {
+                assert!(Nir::parse(c.nir).is_ok(), "{}", c.given_names);
+            }
+        }
+    }
+
+    #[test]
+    fn base32_matches_rfc4648_vectors() {
+        assert_eq!(base32(b""), "");
+        assert_eq!(base32(b"f"), "MY");
+        assert_eq!(base32(b"fo"), "MZXQ");
+        assert_eq!(base32(b"foobar"), "MZXW6YTBOI");
+    }
+}

@@ -1,0 +1,164 @@
+//! The one error type of the HTTP layer and its translation into the API error shape.
+//!
+//! Handlers return `AppError`; the response carries the error as an extension and the
+//! `localize` middleware renders it in the language the request asked for, so every error
+//! of every route, fallbacks included, speaks French or English consistently.
+
+use crate::db::DbError;
+use axum::{
+    Json,
+    extract::Request,
+    http::{StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use portail_shared::{Lang, api::ApiError};
+
+/// Everything a request can fail with, as the client should see it.
+#[derive(Debug, Clone)]
+pub enum AppError {
+    /// No such route or object (also for objects that exist but belong to someone else).
+    NotFound,
+    /// The route exists but not with this method.
+    MethodNotAllowed,
+    /// A state-changing request that did not come from the portal's own pages.
+    Csrf,
+    /// The request body is larger than the route accepts.
+    TooLarge,
+    /// The database is busy or unreachable; try again shortly.
+    Unavailable,
+    /// A bug or an unexpected failure; the cause is logged, never shown.
+    Internal(String),
+    /// Bad input, already phrased for the client (field messages included).
+    Invalid(ApiError),
+}
+
+impl AppError {
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// The error as the API shows it, in `lang`.
+    pub fn to_api(&self, lang: Lang) -> ApiError {
+        let fr = lang == Lang::Fr;
+        let (code, message) = match self {
+            AppError::Invalid(e) => return e.clone(),
+            AppError::NotFound => (
+                "not_found",
+                if fr {
+                    "Cette page ou cet élément n'existe pas, ou vous n'y avez pas accès."
+                } else {
+                    "This page or item does not exist, or you do not have access to it."
+                },
+            ),
+            AppError::MethodNotAllowed => (
+                "method_not_allowed",
+                if fr {
+                    "Cette action n'est pas possible ici."
+                } else {
+                    "This action is not possible here."
+                },
+            ),
+            AppError::Csrf => (
+                "csrf",
+                if fr {
+                    "La demande ne vient pas des pages du portail. Rechargez la page et recommencez."
+                } else {
+                    "The request did not come from the portal's pages. Reload the page and try again."
+                },
+            ),
+            AppError::TooLarge => (
+                "too_large",
+                if fr {
+                    "L'envoi est trop volumineux."
+                } else {
+                    "What you sent is too large."
+                },
+            ),
+            AppError::Unavailable => (
+                "unavailable",
+                if fr {
+                    "Le service est momentanément indisponible. Réessayez dans quelques instants."
+                } else {
+                    "The service is briefly unavailable. Please try again in a moment."
+                },
+            ),
+            AppError::Internal(_) => (
+                "internal",
+                if fr {
+                    "Une erreur inattendue s'est produite. Réessayez ; si elle persiste, appelez le 36 46."
+                } else {
+                    "Something unexpected went wrong. Please try again; if it persists, call 36 46."
+                },
+            ),
+        };
+        ApiError::new(code, message)
+    }
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if matches!(
+                    f.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                AppError::Unavailable
+            }
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let AppError::Internal(cause) = &self {
+            tracing::error!(%cause, "request failed");
+        }
+        let mut response = (self.status(), Json(self.to_api(Lang::Fr))).into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+/// Re-renders error bodies in the request's language (from `Accept-Language`).
+pub async fn localize(request: Request, next: Next) -> Response {
+    let lang = request_lang(&request);
+    let response = next.run(request).await;
+    if lang == Lang::Fr {
+        return response;
+    }
+    match response.extensions().get::<AppError>().cloned() {
+        Some(error) => {
+            let status = response.status();
+            let mut fresh = (status, Json(error.to_api(lang))).into_response();
+            for (name, value) in response.headers() {
+                if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+                    fresh.headers_mut().insert(name.clone(), value.clone());
+                }
+            }
+            fresh
+        }
+        None => response,
+    }
+}
+
+/// The language a request asks for.
+pub fn request_lang(request: &Request) -> Lang {
+    request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Lang::from_accept_language)
+        .unwrap_or_default()
+}

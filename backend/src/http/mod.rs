@@ -1,0 +1,114 @@
+//! The HTTP application: API routes, the embedded browser bundle, and the layers every
+//! request goes through (security headers, CSRF rule, body limit, timeout, request log).
+
+pub mod client_ip;
+mod log;
+pub mod security;
+mod site;
+
+use crate::{AppError, Config, db::Db, error, portal};
+use axum::{
+    Json, Router,
+    extract::DefaultBodyLimit,
+    http::StatusCode,
+    middleware::{from_fn, from_fn_with_state},
+    routing::{any, get},
+};
+use std::{sync::Arc, time::Duration};
+use tower_http::timeout::TimeoutLayer;
+use utoipa::OpenApi;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+/// JSON bodies larger than this are refused; upload routes set their own limit.
+pub const JSON_BODY_LIMIT: usize = 64 * 1024;
+/// A request that takes longer than this is answered 408.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database pool.
+    pub db: Db,
+    /// This instance's configuration.
+    pub config: Arc<Config>,
+    /// The Content-Security-Policy header value, computed once.
+    pub csp: Arc<str>,
+}
+
+impl AppState {
+    /// Builds the state, computing the CSP from the embedded `index.html`.
+    pub fn new(db: Db, config: Config) -> AppState {
+        let csp = security::content_security_policy(site::INDEX_HTML).into();
+        AppState {
+            db,
+            config: Arc::new(config),
+            csp,
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Portail API",
+        description = "HTTP API of Portail, the member portal of a health-insurance fund. \
+                       Every error has the shape of `ApiError`.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    components(schemas(portail_shared::api::ApiError))
+)]
+struct ApiDoc;
+
+/// The API routes and their OpenAPI description, built together so they cannot drift.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(portal::health))
+        .routes(routes!(portal::config))
+        .split_for_parts()
+}
+
+/// The OpenAPI document of every API route, as served at `/api/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api().1
+}
+
+/// The whole application for `state`.
+pub fn router(state: AppState) -> Router {
+    let (api, doc) = api();
+    let doc = Arc::new(doc);
+    let api = api
+        .route(
+            "/api/openapi.json",
+            get(move || {
+                let doc = Arc::clone(&doc);
+                async move { Json(doc.as_ref().clone()) }
+            }),
+        )
+        .route("/api", any(api_not_found))
+        .route("/api/{*rest}", any(api_not_found));
+
+    Router::new()
+        .merge(api)
+        .merge(site::router())
+        .method_not_allowed_fallback(method_not_allowed)
+        // Innermost first: the body limit and CSRF rule apply before handlers; error
+        // localisation sees every error; headers are added to every response, time-outs included.
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        .layer(from_fn_with_state(state.clone(), security::csrf))
+        .layer(from_fn(error::localize))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(from_fn_with_state(state.clone(), security::headers))
+        .layer(from_fn(log::requests))
+        .with_state(state)
+}
+
+async fn api_not_found() -> AppError {
+    AppError::NotFound
+}
+
+async fn method_not_allowed() -> AppError {
+    AppError::MethodNotAllowed
+}

@@ -1,0 +1,19 @@
+//! Portail server: the HTTP API, the SQLite data layer and the embedded browser bundle.
+//!
+//! `router` builds the whole application for a given [`AppState`]; the integration tests drive
+//! exactly this router, and `cli` starts it for `portail demo` and `portail serve`.
+
+pub mod cli;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod portal;
+pub mod http;
+pub mod ops;
+pub mod server;
+
+pub use config::{Config, Mode};
+pub use error::AppError;
+pub use http::{AppState, router};

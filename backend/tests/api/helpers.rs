@@ -1,0 +1,103 @@
+//! Starts the real application on a fresh temporary database.
+
+use axum::{
+    Router,
+    body::Body,
+    http::{Request, StatusCode, header::HeaderMap},
+};
+use http_body_util::BodyExt;
+use portail::{
+    AppState, Config, Mode,
+    crypto::Keys,
+    db::Db,
+    router,
+};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+/// A running application and the folder that holds its database.
+pub struct TestApp {
+    pub state: AppState,
+    pub dir: TempDir,
+}
+
+/// What a request answered.
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body))
+        })
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+pub fn test_keys() -> Keys {
+    Keys::from_secret(&[42u8; 32])
+}
+
+pub fn config(mode: Mode, dir: &std::path::Path) -> Config {
+    Config {
+        mode,
+        data_dir: dir.to_path_buf(),
+        public_origin: "https://portail.test".into(),
+        trusted_proxies: vec![],
+        fund_name: "Caisse de test".into(),
+        keys: test_keys(),
+    }
+}
+
+/// A fresh application in `mode` on its own database.
+pub fn spawn_app(mode: Mode) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cfg = config(mode, dir.path());
+    let db = Db::open(&cfg.database_path()).expect("open database");
+    TestApp {
+        state: AppState::new(db, cfg),
+        dir,
+    }
+}
+
+impl TestApp {
+    pub fn router(&self) -> Router {
+        router(self.state.clone())
+    }
+
+    /// Sends one request through the whole router.
+    pub async fn send(&self, request: Request<Body>) -> Answer {
+        let response = self.router().oneshot(request).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        Answer {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> Answer {
+        self.send(Request::get(uri).body(Body::empty()).unwrap()).await
+    }
+}

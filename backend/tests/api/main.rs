@@ -1,0 +1,9 @@
+//! Backend integration tests: the real router on a temporary SQLite database.
+//! One test binary (linking is slow on small machines); one module per feature.
+
+mod helpers;
+
+mod demo;
+mod http;
+mod ops;
+mod portal;

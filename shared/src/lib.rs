@@ -1,0 +1,16 @@
+//! Types and pure domain rules shared by the browser app (wasm) and the server.
+//!
+//! Everything here is deterministic and free of I/O so it can be tested exhaustively and run
+//! identically on both sides: a NIR key checked as the member types is checked by the same code
+//! on the server.
+
+pub mod api;
+pub mod i18n;
+pub mod iban;
+pub mod money;
+pub mod nir;
+
+pub use i18n::Lang;
+pub use iban::Iban;
+pub use money::Cents;
+pub use nir::Nir;
