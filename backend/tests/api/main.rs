@@ -3,6 +3,7 @@
 
 mod helpers;
 
+mod cli;
 mod demo;
 mod http;
 mod ops;
