@@ -1,0 +1,95 @@
+//! The only place that touches browser globals: storage, `document`, focus.
+//!
+//! Each function is a no-op outside WebAssembly, so components that call them from effects and
+//! handlers still render natively (render tests, pre-rendering).
+
+pub use imp::*;
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use gloo_storage::{LocalStorage, Storage};
+    use portail_shared::Lang;
+    use wasm_bindgen::JsCast;
+    use web_sys::HtmlElement;
+
+    /// Where the chosen language is remembered between visits.
+    const LANG_KEY: &str = "portail.lang";
+
+    /// The language chosen on an earlier visit, if storage allows and holds one.
+    pub fn stored_lang() -> Option<Lang> {
+        LocalStorage::get::<Lang>(LANG_KEY).ok()
+    }
+
+    /// Remembers the chosen language; private browsing may refuse, which only costs the memory.
+    pub fn store_lang(lang: Lang) {
+        let _ = LocalStorage::set(LANG_KEY, lang);
+    }
+
+    /// Sets `<html lang>` so screen readers and hyphenation follow the switch.
+    pub fn set_document_lang(lang: Lang) {
+        if let Some(root) = document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+    }
+
+    /// Sets the browser tab's title.
+    pub fn set_document_title(title: &str) {
+        if let Some(document) = document() {
+            document.set_title(title);
+        }
+    }
+
+    /// Moves focus to the new page's `<h1>`, so screen readers announce the page after a
+    /// navigation that did not reload it.
+    pub fn focus_page_heading() {
+        focus_selector("#contenu h1");
+    }
+
+    /// Moves focus to the element with this id (error summary links, notices).
+    pub fn focus_id(id: &str) {
+        if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+            focus(element);
+        }
+    }
+
+    fn focus_selector(selector: &str) {
+        if let Some(element) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
+            focus(element);
+        }
+    }
+
+    fn focus(element: web_sys::Element) {
+        if let Ok(element) = element.dyn_into::<HtmlElement>() {
+            let _ = element.focus();
+        }
+    }
+
+    fn document() -> Option<web_sys::Document> {
+        web_sys::window().and_then(|w| w.document())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use portail_shared::Lang;
+
+    /// No storage outside the browser.
+    pub fn stored_lang() -> Option<Lang> {
+        None
+    }
+
+    /// No storage outside the browser.
+    pub fn store_lang(_lang: Lang) {}
+
+    /// No document outside the browser.
+    pub fn set_document_lang(_lang: Lang) {}
+
+    /// No document outside the browser.
+    pub fn set_document_title(_title: &str) {}
+
+    /// No focus outside the browser.
+    pub fn focus_page_heading() {}
+
+    /// No focus outside the browser.
+    pub fn focus_id(_id: &str) {}
+}

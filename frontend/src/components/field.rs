@@ -1,0 +1,109 @@
+//! A labelled form field with its hint and its live message.
+
+use portail_shared::i18n::Text;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::components::icons::{Icon, IconKind};
+use crate::lang::use_lang;
+
+/// Properties of [`TextField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextFieldProps {
+    /// The input's id and name; the hint and message ids derive from it.
+    pub id: AttrValue,
+    /// The label, shown above the field.
+    pub label: AttrValue,
+    /// A hint line under the label (format, where to find the value).
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The current value.
+    pub value: AttrValue,
+    /// What is wrong with the value, if anything; marks the field invalid.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// A confirmation that the value is right (e.g. the NIR key matches).
+    #[prop_or_default]
+    pub confirmation: Option<AttrValue>,
+    /// The input's `type`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub input_type: AttrValue,
+    /// The input's `autocomplete` token.
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
+    /// Called with the new value at each keystroke.
+    #[prop_or_default]
+    pub on_input: Callback<String>,
+    /// Called when the field loses focus.
+    #[prop_or_default]
+    pub on_blur: Callback<()>,
+    /// Extra controls under the input (e.g. "show password").
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Label above the field, hint, then the message, then the input (the order of the GOV.UK
+/// pattern). The message sits in a polite live region that exists from the first render, so
+/// screen readers announce it when it appears, and the input points to it with
+/// `aria-describedby`.
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let lang = use_lang();
+    let hint_id = format!("{}-aide", props.id);
+    let message_id = format!("{}-message", props.id);
+    let described_by = match props.hint {
+        Some(_) => format!("{hint_id} {message_id}"),
+        None => message_id.clone(),
+    };
+    let oninput = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: InputEvent| {
+            on_input.emit(event.target_unchecked_into::<HtmlInputElement>().value());
+        })
+    };
+    let onblur = {
+        let on_blur = props.on_blur.clone();
+        Callback::from(move |_: FocusEvent| on_blur.emit(()))
+    };
+
+    let message = match (&props.error, &props.confirmation) {
+        (Some(error), _) => html! {
+            <span class="field__error">
+                <Icon kind={IconKind::Error} />
+                <span class="visually-hidden">{ Text::ErrorPrefix.text(lang) }{ " " }</span>
+                { error.clone() }
+            </span>
+        },
+        (None, Some(confirmation)) => html! {
+            <span class="field__ok">
+                <Icon kind={IconKind::Success} />
+                { confirmation.clone() }
+            </span>
+        },
+        (None, None) => html! {},
+    };
+
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field--error"))}>
+            <label class="field__label" for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <p class="field__hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            <p class="field__message" id={message_id} aria-live="polite">{ message }</p>
+            <input
+                class="field__input"
+                id={props.id.clone()}
+                name={props.id.clone()}
+                type={props.input_type.clone()}
+                value={props.value.clone()}
+                autocomplete={props.autocomplete.clone()}
+                spellcheck="false"
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described_by}
+                {oninput}
+                {onblur}
+            />
+            { props.children.clone() }
+        </div>
+    }
+}

@@ -1,0 +1,53 @@
+//! The footer: the fund's name, its phone number, help and accessibility links.
+
+use portail_shared::i18n::Text;
+use yew::prelude::*;
+
+use crate::components::link::AppLink;
+use crate::components::phone::PhoneLine;
+use crate::config::ConfigState;
+use crate::lang::use_lang;
+use crate::route::Route;
+
+/// Properties of [`Footer`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FooterProps {
+    /// The fund's name and the version come from the server's configuration.
+    pub config: ConfigState,
+}
+
+/// The footer of every page.
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let lang = use_lang();
+    let config = props.config.loaded();
+
+    html! {
+        <footer class="site-footer">
+            <div class="container site-footer__inner">
+                if let Some(config) = config {
+                    <p class="site-footer__fund">{ config.fund_name.clone() }</p>
+                }
+                <p>{ Text::FooterQuestion.text(lang) }</p>
+                <PhoneLine />
+                <nav aria-label={Text::FooterLinksLabel.text(lang)}>
+                    <ul class="site-footer__links">
+                        <li>
+                            <AppLink to={Route::Help}>{ Text::TitleHelp.text(lang) }</AppLink>
+                        </li>
+                        <li>
+                            <AppLink to={Route::Accessibility}>
+                                { Text::FooterAccessibility.text(lang) }
+                            </AppLink>
+                        </li>
+                    </ul>
+                </nav>
+                if let Some(config) = config {
+                    <p class="site-footer__version">
+                        { Text::FooterVersion.text(lang) }{ " " }{ config.version.clone() }
+                    </p>
+                }
+            </div>
+        </footer>
+    }
+}

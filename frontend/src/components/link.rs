@@ -1,0 +1,49 @@
+//! Links between the portal's pages.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::route::Route;
+
+/// Properties of [`AppLink`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppLinkProps {
+    /// The page to go to.
+    pub to: Route,
+    /// CSS classes of the `<a>`.
+    #[prop_or_default]
+    pub classes: Classes,
+    /// The link's content.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A link to a page of the portal: navigates without reloading, and says
+/// `aria-current="page"` when it points to the page on screen.
+#[component]
+pub fn AppLink(props: &AppLinkProps) -> Html {
+    let navigator = use_navigator();
+    let current = use_route::<Route>() == Some(props.to);
+    let to = props.to;
+    let onclick = Callback::from(move |event: MouseEvent| {
+        // Modified clicks keep their browser meaning (new tab, new window).
+        if event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
+            return;
+        }
+        if let Some(navigator) = &navigator {
+            event.prevent_default();
+            navigator.push(&to);
+        }
+    });
+
+    html! {
+        <a
+            href={to.to_path()}
+            class={props.classes.clone()}
+            aria-current={current.then_some("page")}
+            {onclick}
+        >
+            { props.children.clone() }
+        </a>
+    }
+}

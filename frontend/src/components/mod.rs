@@ -1,0 +1,12 @@
+//! Building blocks shared by the pages.
+
+pub mod banner;
+pub mod field;
+pub mod footer;
+pub mod header;
+pub mod icons;
+pub mod layout;
+pub mod link;
+pub mod member_area;
+pub mod page_title;
+pub mod phone;

@@ -1,0 +1,90 @@
+//! The Portail browser app.
+//!
+//! Everything renders from [`Layout`](components::layout::Layout), which takes the language and
+//! the server's public configuration as props, so the same components run in the browser
+//! ([`App`], with the real history and `GET /api/config`) and in native render tests
+//! ([`ServerApp`], with an in-memory history at a chosen path).
+//!
+//! Browser globals (storage, `document`, focus) are only touched in [`browser`], from effects
+//! and event handlers, never while rendering.
+
+pub mod api;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod lang;
+pub mod pages;
+pub mod route;
+
+use portail_shared::Lang;
+use portail_shared::api::PublicConfig;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, MemoryHistory};
+use yew_router::prelude::*;
+
+use crate::components::layout::Layout;
+use crate::config::ConfigState;
+
+pub use crate::route::Route;
+
+/// The browser app: remembers the language, loads the public configuration, follows the
+/// address bar.
+#[component]
+pub fn App() -> Html {
+    let lang = use_state_eq(|| browser::stored_lang().unwrap_or_default());
+    let config = use_state_eq(|| ConfigState::Loading);
+
+    {
+        let config = config.setter();
+        let lang = *lang;
+        // Loaded once: the language only changes the wording of an error, not the config.
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let loaded = api::get_json::<PublicConfig>(config::CONFIG_PATH, lang).await;
+                config.set(ConfigState::from_result(loaded));
+            });
+        });
+    }
+
+    let on_lang = {
+        let lang = lang.setter();
+        Callback::from(move |chosen: Lang| {
+            browser::store_lang(chosen);
+            lang.set(chosen);
+        })
+    };
+
+    html! {
+        <BrowserRouter>
+            <Layout lang={*lang} config={(*config).clone()} {on_lang} />
+        </BrowserRouter>
+    }
+}
+
+/// Properties of [`ServerApp`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ServerAppProps {
+    /// The path to render, e.g. `/connexion`.
+    pub path: AttrValue,
+    /// The language to render in.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The public configuration, as `GET /api/config` would answer it (still loading if unset).
+    #[prop_or_default]
+    pub config: ConfigState,
+}
+
+/// The app at a fixed path and language, without a browser: for render tests and pre-rendering.
+#[component]
+pub fn ServerApp(props: &ServerAppProps) -> Html {
+    let history = use_memo(props.path.clone(), |path| {
+        AnyHistory::from(MemoryHistory::with_entries([path.to_string()]))
+    });
+
+    html! {
+        <Router history={(*history).clone()}>
+            <Layout lang={props.lang} config={props.config.clone()} />
+        </Router>
+    }
+}

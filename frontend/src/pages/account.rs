@@ -1,0 +1,20 @@
+//! The member's account: contact details, bank account, preferences (`/compte`).
+
+use portail_shared::i18n::Text;
+use yew::prelude::*;
+
+use crate::components::member_area::MemberArea;
+
+/// The member's account: contact details, bank account, preferences (`/compte`).
+///
+/// Until sign-in exists, it says what the area will hold and how to get there.
+#[component]
+pub fn AccountPage() -> Html {
+    html! {
+        <MemberArea
+            title={Text::TitleAccount}
+            intro={Text::AccountIntro}
+            sign_in={Text::AccountSignIn}
+        />
+    }
+}

@@ -1,0 +1,34 @@
+//! One module per page; [`switch`] picks the page of a route.
+
+pub mod accessibility;
+pub mod account;
+pub mod documents;
+pub mod help;
+pub mod home;
+pub mod login;
+pub mod messages;
+pub mod not_found;
+pub mod prevention;
+pub mod reimbursements;
+pub mod requests;
+
+use yew::prelude::*;
+
+use crate::route::Route;
+
+/// The page component for a route.
+pub fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <home::HomePage /> },
+        Route::Login => html! { <login::LoginPage /> },
+        Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
+        Route::Documents => html! { <documents::DocumentsPage /> },
+        Route::Requests => html! { <requests::RequestsPage /> },
+        Route::Messages => html! { <messages::MessagesPage /> },
+        Route::Prevention => html! { <prevention::PreventionPage /> },
+        Route::Account => html! { <account::AccountPage /> },
+        Route::Help => html! { <help::HelpPage /> },
+        Route::Accessibility => html! { <accessibility::AccessibilityPage /> },
+        Route::NotFound => html! { <not_found::NotFoundPage /> },
+    }
+}

@@ -1,0 +1,73 @@
+//! The portal's addresses: one enum, French paths.
+
+use portail_shared::i18n::Text;
+use yew_router::prelude::*;
+
+/// A page of the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Routable)]
+pub enum Route {
+    /// Public landing page.
+    #[at("/")]
+    Home,
+    /// Sign-in form.
+    #[at("/connexion")]
+    Login,
+    /// Payments and reimbursements (member area).
+    #[at("/remboursements")]
+    Reimbursements,
+    /// Certificates and statements (member area).
+    #[at("/documents")]
+    Documents,
+    /// Requests to the fund and their progress (member area).
+    #[at("/demarches")]
+    Requests,
+    /// Secure messages with the fund (member area).
+    #[at("/messagerie")]
+    Messages,
+    /// Recommended screenings and vaccinations (member area).
+    #[at("/prevention")]
+    Prevention,
+    /// Contact details, bank account, preferences (member area).
+    #[at("/compte")]
+    Account,
+    /// Help: where to find the NIR, phone, fraud warning.
+    #[at("/aide")]
+    Help,
+    /// Accessibility statement.
+    #[at("/accessibilite")]
+    Accessibility,
+    /// Any other address.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+/// The main navigation, in order.
+pub const MAIN_NAV: [(Route, Text); 7] = [
+    (Route::Home, Text::NavHome),
+    (Route::Reimbursements, Text::NavPayments),
+    (Route::Documents, Text::NavDocuments),
+    (Route::Requests, Text::NavRequests),
+    (Route::Messages, Text::NavMessages),
+    (Route::Prevention, Text::NavPrevention),
+    (Route::Account, Text::NavAccount),
+];
+
+impl Route {
+    /// The page's title: its `<h1>` and the first part of the browser tab's title.
+    pub fn title(self) -> Text {
+        match self {
+            Route::Home => Text::TitleHome,
+            Route::Login => Text::TitleLogin,
+            Route::Reimbursements => Text::TitlePayments,
+            Route::Documents => Text::TitleDocuments,
+            Route::Requests => Text::TitleRequests,
+            Route::Messages => Text::TitleMessages,
+            Route::Prevention => Text::TitlePrevention,
+            Route::Account => Text::TitleAccount,
+            Route::Help => Text::TitleHelp,
+            Route::Accessibility => Text::TitleAccessibility,
+            Route::NotFound => Text::TitleNotFound,
+        }
+    }
+}

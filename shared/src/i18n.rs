@@ -1,0 +1,413 @@
+//! Languages of the portal. French is the default; English is a full translation.
+//!
+//! Messages are `match`es over enums, so a missing translation is a compile error, not a blank.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the portal speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Français (default).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag used in `lang` attributes and cookies.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored tag (`fr`, `en`, `en-GB`…); anything else is French.
+    pub fn from_tag(tag: &str) -> Lang {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    }
+
+    /// Picks the language from an `Accept-Language` header: the first of fr/en by preference
+    /// order as written (q-values are rare in practice and browsers list by preference).
+    pub fn from_accept_language(header: &str) -> Lang {
+        for part in header.split(',') {
+            let tag = part.split(';').next().unwrap_or("").trim();
+            let primary = tag.split('-').next().unwrap_or("");
+            if primary.eq_ignore_ascii_case("fr") {
+                return Lang::Fr;
+            }
+            if primary.eq_ignore_ascii_case("en") {
+                return Lang::En;
+            }
+        }
+        Lang::Fr
+    }
+}
+
+/// Every sentence the browser app shows, in both languages.
+///
+/// Each entry names its French and its English text side by side; the macro turns them into
+/// exhaustive `match`es, so an entry without a translation does not compile. Components never
+/// hold UI words of their own: they ask `Text::X.text(lang)`.
+macro_rules! catalog {
+    ($( $(#[$doc:meta])* $key:ident { fr: $fr:literal, en: $en:literal $(,)? } )*) => {
+        /// A message of the user interface; [`Text::text`] gives its words in a language.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Text {
+            $( $(#[$doc])* $key, )*
+        }
+
+        impl Text {
+            /// Every message, in catalog order (for tests that check the whole catalog).
+            pub const ALL: &'static [Text] = &[$(Text::$key),*];
+
+            /// The words of this message in `lang`.
+            pub fn text(self, lang: Lang) -> &'static str {
+                match lang {
+                    Lang::Fr => match self {
+                        $( Text::$key => $fr, )*
+                    },
+                    Lang::En => match self {
+                        $( Text::$key => $en, )*
+                    },
+                }
+            }
+        }
+    };
+}
+
+catalog! {
+    // ----- Layout: skip link, header, navigation, banners, footer -----
+    /// First focusable element of every page.
+    SkipToContent { fr: "Aller au contenu", en: "Skip to content" }
+    /// The product's name, in the header and the browser tab.
+    ProductName { fr: "Portail", en: "Portail" }
+    /// Accessible name of the product mark that links home.
+    HomeLinkLabel { fr: "Portail, retour à l’accueil", en: "Portail, back to the home page" }
+    /// Accessible name of the language switch group.
+    LanguageSwitchLabel { fr: "Langue", en: "Language" }
+    /// French, named in French whatever the page's language (so a reader finds their own).
+    LanguageNameFr { fr: "Français", en: "Français" }
+    /// English, named in English whatever the page's language.
+    LanguageNameEn { fr: "English", en: "English" }
+    /// Button that opens the navigation on small screens.
+    MenuButton { fr: "Menu", en: "Menu" }
+    /// Accessible name of the main navigation.
+    MainNavLabel { fr: "Navigation principale", en: "Main navigation" }
+    NavHome { fr: "Accueil", en: "Home" }
+    NavPayments { fr: "Paiements", en: "Payments" }
+    NavDocuments { fr: "Documents", en: "Documents" }
+    NavRequests { fr: "Démarches", en: "Requests" }
+    NavMessages { fr: "Messagerie", en: "Messages" }
+    NavPrevention { fr: "Prévention", en: "Prevention" }
+    NavAccount { fr: "Mon compte", en: "My account" }
+    /// Header button and every "sign in" call to action.
+    SignIn { fr: "Se connecter", en: "Sign in" }
+    /// The demo ribbon, on every page of a demo deployment.
+    DemoNotice {
+        fr: "Démo — ceci est une démonstration : aucune donnée réelle, ce site n’est pas celui de l’Assurance Maladie.",
+        en: "Demo — this is a demonstration: no real data, and this site is not the Assurance Maladie's.",
+    }
+    /// Shown when `GET /api/config` fails.
+    ConfigUnavailable {
+        fr: "Le portail ne répond pas pour le moment. Réessayez dans quelques minutes ou appelez le 36 46.",
+        en: "The portal is not responding right now. Try again in a few minutes or call 36 46.",
+    }
+    /// Accessible name of the footer's link list.
+    FooterLinksLabel { fr: "Liens utiles", en: "Useful links" }
+    /// Footer line before the phone number.
+    FooterQuestion { fr: "Une question sur votre dossier ?", en: "A question about your file?" }
+    /// Words before the phone number link.
+    CallUs { fr: "Appelez le", en: "Call" }
+    /// What the 36 46 costs, after the number.
+    PhoneCost { fr: "(service gratuit + prix d’un appel)", en: "(free service + cost of a call)" }
+    /// Footer mention required by the RGAA, linking to the statement.
+    FooterAccessibility { fr: "Accessibilité : partiellement conforme", en: "Accessibility: partially compliant" }
+    /// Prefix of the version number in the footer.
+    FooterVersion { fr: "Version", en: "Version" }
+    /// Words read before an error message by screen readers.
+    ErrorPrefix { fr: "Erreur :", en: "Error:" }
+
+    // ----- Page titles (the `<h1>` and the browser tab) -----
+    TitleHome { fr: "Vos remboursements et vos démarches, en ligne", en: "Your reimbursements and requests, online" }
+    TitleLogin { fr: "Se connecter", en: "Sign in" }
+    TitlePayments { fr: "Paiements et remboursements", en: "Payments and reimbursements" }
+    TitleDocuments { fr: "Documents", en: "Documents" }
+    TitleRequests { fr: "Démarches", en: "Requests" }
+    TitleMessages { fr: "Messagerie", en: "Messages" }
+    TitlePrevention { fr: "Prévention", en: "Prevention" }
+    TitleAccount { fr: "Mon compte", en: "My account" }
+    TitleHelp { fr: "Aide", en: "Help" }
+    TitleAccessibility { fr: "Déclaration d’accessibilité", en: "Accessibility statement" }
+    TitleNotFound { fr: "Page introuvable", en: "Page not found" }
+
+    // ----- Home page -----
+    HomeLead {
+        fr: "Portail est l’espace en ligne des assurés de votre caisse : suivez vos remboursements, téléchargez vos attestations et faites vos démarches sans vous déplacer.",
+        en: "Portail is your fund's online space for its members: follow your reimbursements, download your certificates and make your requests without travelling.",
+    }
+    HomeSignInHint {
+        fr: "Munissez-vous de votre numéro de sécurité sociale : il figure sur votre carte Vitale.",
+        en: "Have your social security number ready: it is on your Vitale card.",
+    }
+    HomeFeaturesHeading { fr: "Ce que vous pouvez faire", en: "What you can do" }
+    FeaturePaymentsTitle { fr: "Suivre vos paiements", en: "Follow your payments" }
+    FeaturePaymentsText {
+        fr: "La date, le montant et le détail de chaque remboursement.",
+        en: "The date, amount and details of each reimbursement.",
+    }
+    FeatureDocumentsTitle { fr: "Télécharger vos attestations", en: "Download your certificates" }
+    FeatureDocumentsText {
+        fr: "Attestation de droits, relevés de remboursement, attestations d’indemnités journalières.",
+        en: "Certificate of entitlement, reimbursement statements, sick pay certificates.",
+    }
+    FeatureRequestsTitle { fr: "Faire vos démarches", en: "Make your requests" }
+    FeatureRequestsText {
+        fr: "Changement d’adresse, carte Vitale, congé maternité : suivez chaque étape.",
+        en: "Change of address, Vitale card, maternity leave: follow each step.",
+    }
+    FeatureMessagesTitle { fr: "Écrire à votre caisse", en: "Write to your fund" }
+    FeatureMessagesText {
+        fr: "Posez vos questions et joignez vos justificatifs.",
+        en: "Ask your questions and attach your supporting documents.",
+    }
+    FeaturePreventionTitle { fr: "Prendre soin de votre santé", en: "Look after your health" }
+    FeaturePreventionText {
+        fr: "Les dépistages, vaccins et bilans recommandés pour votre âge.",
+        en: "The screenings, vaccinations and check-ups recommended for your age.",
+    }
+    HomeHelpHeading { fr: "Besoin d’aide ?", en: "Need help?" }
+    HomeHelpNir { fr: "Trouver votre numéro de sécurité sociale", en: "Find your social security number" }
+    HomeHelpFraud { fr: "Reconnaître un message frauduleux", en: "Recognise a fraudulent message" }
+
+    // ----- Member areas, until sign-in exists -----
+    SignInRequiredHeading { fr: "Connexion nécessaire", en: "Sign-in required" }
+    PaymentsIntro {
+        fr: "Suivez les remboursements de vos soins et les indemnités versées par votre caisse, avec la date et le montant de chaque paiement.",
+        en: "Follow the reimbursement of your care and the benefits paid by your fund, with the date and amount of each payment.",
+    }
+    PaymentsSignIn { fr: "Connectez-vous pour accéder à vos paiements.", en: "Sign in to see your payments." }
+    DocumentsIntro {
+        fr: "Téléchargez votre attestation de droits, vos relevés de remboursement et les courriers de votre caisse.",
+        en: "Download your certificate of entitlement, your reimbursement statements and the letters from your fund.",
+    }
+    DocumentsSignIn { fr: "Connectez-vous pour accéder à vos documents.", en: "Sign in to see your documents." }
+    RequestsIntro {
+        fr: "Déclarez un changement de situation, commandez une carte Vitale et suivez l’avancement de vos demandes.",
+        en: "Report a change in your situation, order a Vitale card and follow the progress of your requests.",
+    }
+    RequestsSignIn { fr: "Connectez-vous pour accéder à vos démarches.", en: "Sign in to see your requests." }
+    MessagesIntro {
+        fr: "Écrivez à votre caisse et retrouvez toutes ses réponses au même endroit.",
+        en: "Write to your fund and find all its answers in one place.",
+    }
+    MessagesSignIn { fr: "Connectez-vous pour accéder à votre messagerie.", en: "Sign in to see your messages." }
+    PreventionIntro {
+        fr: "Retrouvez les dépistages, les vaccins et les bilans de santé recommandés pour votre âge.",
+        en: "Find the screenings, vaccinations and health check-ups recommended for your age.",
+    }
+    PreventionSignIn {
+        fr: "Connectez-vous pour accéder à vos rendez-vous de prévention.",
+        en: "Sign in to see your prevention appointments.",
+    }
+    AccountIntro {
+        fr: "Mettez à jour vos coordonnées, le compte bancaire de vos remboursements et vos préférences de contact.",
+        en: "Update your contact details, the bank account for your reimbursements and your contact preferences.",
+    }
+    AccountSignIn { fr: "Connectez-vous pour accéder à votre compte.", en: "Sign in to see your account." }
+
+    // ----- Sign-in page -----
+    LoginIntro {
+        fr: "Connectez-vous avec votre numéro de sécurité sociale et votre mot de passe.",
+        en: "Sign in with your social security number and your password.",
+    }
+    NirLabel { fr: "Numéro de sécurité sociale", en: "Social security number" }
+    NirHint {
+        fr: "15 caractères : 13 chiffres puis la clé de 2 chiffres, comme sur votre carte Vitale. Exemple : 2 69 05 49 588 157 80",
+        en: "15 characters: 13 digits then the 2-digit key, as on your Vitale card. Example: 2 69 05 49 588 157 80",
+    }
+    NirKeyMatches { fr: "La clé correspond au numéro.", en: "The key matches the number." }
+    PasswordLabel { fr: "Mot de passe", en: "Password" }
+    PasswordRequired { fr: "Saisissez votre mot de passe.", en: "Enter your password." }
+    ShowPassword { fr: "Afficher le mot de passe", en: "Show password" }
+    ErrorSummaryTitle { fr: "Il y a un problème", en: "There is a problem" }
+    LoginNotOpenTitle {
+        fr: "La connexion en ligne n’est pas encore ouverte",
+        en: "Online sign-in is not open yet",
+    }
+    LoginNotOpenText {
+        fr: "Cette version du portail ne permet pas encore de vous connecter. Pour toute question sur votre dossier, appelez le 36 46 (service gratuit + prix d’un appel).",
+        en: "This version of the portal does not let you sign in yet. For any question about your file, call 36 46 (free service + cost of a call).",
+    }
+
+    // ----- Help page -----
+    HelpLead {
+        fr: "Les réponses aux questions les plus fréquentes sur le portail.",
+        en: "Answers to the most frequent questions about the portal.",
+    }
+    HelpNirHeading {
+        fr: "Où trouver votre numéro de sécurité sociale ?",
+        en: "Where can I find my social security number?",
+    }
+    HelpNirText {
+        fr: "Votre numéro de sécurité sociale compte 15 caractères : 13 chiffres qui vous identifient, puis une clé de contrôle de 2 chiffres.",
+        en: "Your social security number has 15 characters: 13 digits that identify you, then a 2-digit check key.",
+    }
+    HelpNirWhere {
+        fr: "Il est inscrit sur votre carte Vitale et sur votre attestation de droits. Il figure aussi sur vos relevés de remboursement.",
+        en: "It is printed on your Vitale card and on your certificate of entitlement. It also appears on your reimbursement statements.",
+    }
+    HelpNirCorsica {
+        fr: "Si vous êtes né en Corse, votre numéro contient la lettre A ou B : saisissez-la comme elle est écrite.",
+        en: "If you were born in Corsica, your number contains the letter A or B: type it as it is written.",
+    }
+    HelpPhoneHeading { fr: "Nous appeler", en: "Call us" }
+    HelpPhoneText {
+        fr: "Gardez votre numéro de sécurité sociale sous la main : le conseiller vous le demandera.",
+        en: "Keep your social security number to hand: the adviser will ask for it.",
+    }
+    HelpFraudHeading { fr: "Méfiez-vous des messages frauduleux", en: "Beware of fraudulent messages" }
+    HelpFraudNever {
+        fr: "Votre caisse ne vous demande jamais votre mot de passe ni vos coordonnées bancaires par e-mail, par SMS ou par téléphone.",
+        en: "Your fund never asks for your password or your bank details by e-mail, text message or phone.",
+    }
+    HelpFraudWhatToDo {
+        fr: "Si vous recevez un tel message, ne répondez pas, ne cliquez sur aucun lien et supprimez-le. Vous pouvez signaler un SMS frauduleux en le transférant au 33700.",
+        en: "If you receive such a message, do not reply, do not click any link, and delete it. You can report a fraudulent text message by forwarding it to 33700.",
+    }
+    HelpFraudAddress {
+        fr: "Pour vous connecter, tapez vous-même l’adresse du portail dans votre navigateur.",
+        en: "To sign in, type the portal's address into your browser yourself.",
+    }
+    HelpAccessibilityHeading { fr: "Une difficulté pour utiliser le portail ?", en: "Trouble using the portal?" }
+    HelpAccessibilityLink { fr: "Lire la déclaration d’accessibilité", en: "Read the accessibility statement" }
+
+    // ----- Accessibility statement -----
+    A11yLead {
+        fr: "Votre caisse s’engage à rendre ce portail accessible à tous, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.",
+        en: "Your fund is committed to making this portal accessible to everyone, in accordance with article 47 of French law no. 2005-102 of 11 February 2005.",
+    }
+    A11yStatusHeading { fr: "État de conformité", en: "Compliance status" }
+    A11yStatusText {
+        fr: "Ce portail vise la conformité au référentiel général d’amélioration de l’accessibilité (RGAA), version 4.1. Il est aujourd’hui partiellement conforme : il est en construction et n’a pas encore fait l’objet d’un audit complet.",
+        en: "This portal aims to comply with the French accessibility framework (RGAA), version 4.1. It is partially compliant today: it is under construction and has not yet had a full audit.",
+    }
+    A11yDoneHeading { fr: "Ce qui est déjà en place", en: "What is already in place" }
+    A11yDoneKeyboard {
+        fr: "Toutes les pages s’utilisent au clavier, avec un indicateur de focus bien visible.",
+        en: "Every page can be used with a keyboard, with a clearly visible focus indicator.",
+    }
+    A11yDoneSkipLink {
+        fr: "Un lien « Aller au contenu » en haut de chaque page.",
+        en: "A “Skip to content” link at the top of every page.",
+    }
+    A11yDoneContrast {
+        fr: "Un contraste d’au moins 4,5 pour 1 entre le texte et son fond.",
+        en: "A contrast of at least 4.5 to 1 between text and its background.",
+    }
+    A11yDoneForms {
+        fr: "Des champs avec une étiquette et une aide, et des erreurs annoncées par les lecteurs d’écran.",
+        en: "Fields with a label and a hint, and errors announced by screen readers.",
+    }
+    A11yDoneZoom {
+        fr: "Des pages lisibles de 320 pixels de large aux grands écrans, et avec un zoom jusqu’à 200 %.",
+        en: "Pages readable from 320 pixels wide to large screens, and zoomed up to 200%.",
+    }
+    A11yReportHeading { fr: "Signaler un problème", en: "Report a problem" }
+    A11yReportText {
+        fr: "Si vous n’arrivez pas à accéder à un contenu ou à un service, dites-le-nous : nous vous proposerons un autre moyen d’y accéder et nous corrigerons le problème.",
+        en: "If you cannot reach some content or a service, tell us: we will offer you another way to access it and fix the problem.",
+    }
+    A11yRemedyHeading { fr: "Voies de recours", en: "Remedies" }
+    A11yRemedyText {
+        fr: "Si vous nous avez signalé un défaut d’accessibilité et que notre réponse ne vous satisfait pas, vous pouvez saisir le Défenseur des droits.",
+        en: "If you have reported an accessibility problem to us and are not satisfied with our answer, you can refer it to the Défenseur des droits (the French rights ombudsman).",
+    }
+    A11yRemedyLink { fr: "Contacter le Défenseur des droits", en: "Contact the Défenseur des droits" }
+
+    // ----- Page not found -----
+    NotFoundText {
+        fr: "L’adresse saisie est peut-être incorrecte, ou la page a été déplacée.",
+        en: "The address may be wrong, or the page may have moved.",
+    }
+    NotFoundHome { fr: "Revenir à l’accueil", en: "Go back to the home page" }
+    NotFoundHelp { fr: "Consulter l’aide", en: "Get help" }
+
+    // ----- Errors of the API client -----
+    ErrorNetwork {
+        fr: "Le portail ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.",
+        en: "The portal is not responding. Check your internet connection, then try again.",
+    }
+    ErrorUnexpected {
+        fr: "Une erreur inattendue s’est produite. Réessayez dans quelques minutes.",
+        en: "Something unexpected went wrong. Try again in a few minutes.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_words_in_both_languages_without_stray_spaces() {
+        for &text in Text::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let words = text.text(lang);
+                assert!(!words.is_empty(), "{text:?} is empty in {lang:?}");
+                assert_eq!(words, words.trim(), "{text:?} has outer spaces in {lang:?}");
+                assert!(
+                    !words.contains("  "),
+                    "{text:?} has a double space in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn french_messages_follow_french_typography() {
+        for &text in Text::ALL {
+            let fr = text.text(Lang::Fr);
+            assert!(
+                !fr.contains('\''),
+                "{text:?}: use the typographic apostrophe in French"
+            );
+            for mark in [":", ";", "?", "!", "»"] {
+                assert!(
+                    !fr.contains(&format!(" {mark}")),
+                    "{text:?}: a no-break space goes before {mark:?} in French"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn accept_language_takes_first_known_language() {
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,fr;q=0.9,en;q=0.8"),
+            Lang::Fr
+        );
+        assert_eq!(Lang::from_accept_language("de-DE"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language(""), Lang::Fr);
+    }
+
+    #[test]
+    fn tags_round_trip_and_default_to_french() {
+        for l in [Lang::Fr, Lang::En] {
+            assert_eq!(Lang::from_tag(l.tag()), l);
+        }
+        assert_eq!(Lang::from_tag("EN-us"), Lang::En);
+        assert_eq!(Lang::from_tag("xx"), Lang::Fr);
+    }
+}
