@@ -7,8 +7,9 @@ use crate::{
     Config, Mode,
     crypto::{self, Keys},
     db::{self, Db},
-    demo, ops, portal, server,
+    demo,
     http::AppState,
+    ops, portal, server,
 };
 use clap::{Args, Parser, Subcommand};
 use std::{
@@ -18,7 +19,11 @@ use std::{
 };
 
 #[derive(Debug, Parser)]
-#[command(name = "portail", version, about = "Portail: the member portal of a health-insurance fund, in one executable.")]
+#[command(
+    name = "portail",
+    version,
+    about = "Portail: the member portal of a health-insurance fund, in one executable."
+)]
 struct Cli {
     /// Log filter (`info`, `debug`, `portail=debug,tower_http=info`…).
     #[arg(long, env = "PORTAIL_LOG", default_value = "info", global = true)]
@@ -132,7 +137,10 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Backup { file, data } => {
             let size = ops::backup(&data.data_dir, &file).map_err(|e| e.to_string())?;
-            println!("Backup written to {} ({size} bytes), integrity checked.", file.display());
+            println!(
+                "Backup written to {} ({size} bytes), integrity checked.",
+                file.display()
+            );
             Ok(())
         }
         Command::Restore { file, data } => {
@@ -222,7 +230,8 @@ fn demo_keys(data_dir: &Path) -> Result<Keys, String> {
         Ok(s) => s,
         Err(_) => {
             let s = crypto::generate_secret().map_err(|e| e.to_string())?;
-            write_private(&path, &s).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            write_private(&path, &s)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
             s
         }
     };

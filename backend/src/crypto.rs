@@ -18,7 +18,9 @@ type HmacSha256 = Hmac<Sha256>;
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum CryptoError {
     /// The configured secret is not base64 of 32 bytes.
-    #[error("the secret key must be 32 random bytes in base64 (generate one with `portail keygen`)")]
+    #[error(
+        "the secret key must be 32 random bytes in base64 (generate one with `portail keygen`)"
+    )]
     BadSecret,
     /// The secret is a well-known or degenerate value.
     #[error("the secret key is a default or trivial value; generate one with `portail keygen`")]
@@ -54,7 +56,9 @@ impl Keys {
         if trimmed == DOCUMENTED_EXAMPLE_SECRET {
             return Err(CryptoError::WeakSecret);
         }
-        let bytes = STANDARD.decode(trimmed).map_err(|_| CryptoError::BadSecret)?;
+        let bytes = STANDARD
+            .decode(trimmed)
+            .map_err(|_| CryptoError::BadSecret)?;
         let secret: [u8; 32] = bytes.try_into().map_err(|_| CryptoError::BadSecret)?;
         let distinct = {
             let mut seen = secret.to_vec();
@@ -153,8 +157,8 @@ pub fn csp_hash(script: &str) -> String {
 /// Hashes a password with argon2id (m = 19456 KiB, t = 2, p = 1), as a PHC string.
 pub fn hash_password(password: &str) -> Result<String, CryptoError> {
     let salt_bytes: [u8; 16] = random_bytes()?;
-    let salt =
-        argon2::password_hash::SaltString::encode_b64(&salt_bytes).map_err(|_| CryptoError::Hash)?;
+    let salt = argon2::password_hash::SaltString::encode_b64(&salt_bytes)
+        .map_err(|_| CryptoError::Hash)?;
     argon2()?
         .hash_password(password.as_bytes(), &salt)
         .map(|h| h.to_string())
@@ -201,10 +205,16 @@ mod tests {
         let k = keys();
         let blob = k.encrypt("members.nir:1", b"295109912611193").unwrap();
         assert_ne!(&blob[1 + NONCE_LEN..], b"295109912611193");
-        assert_eq!(k.decrypt("members.nir:1", &blob).unwrap(), b"295109912611193");
+        assert_eq!(
+            k.decrypt("members.nir:1", &blob).unwrap(),
+            b"295109912611193"
+        );
         assert_eq!(k.decrypt("members.nir:2", &blob), Err(CryptoError::Decrypt));
         let other = Keys::from_secret(&[8u8; 32]);
-        assert_eq!(other.decrypt("members.nir:1", &blob), Err(CryptoError::Decrypt));
+        assert_eq!(
+            other.decrypt("members.nir:1", &blob),
+            Err(CryptoError::Decrypt)
+        );
     }
 
     #[test]
@@ -235,8 +245,14 @@ mod tests {
             Keys::from_base64(&STANDARD.encode([0u8; 32])).err(),
             Some(CryptoError::WeakSecret)
         );
-        assert_eq!(Keys::from_base64("c2hvcnQ=").err(), Some(CryptoError::BadSecret));
-        assert_eq!(Keys::from_base64("not base64!").err(), Some(CryptoError::BadSecret));
+        assert_eq!(
+            Keys::from_base64("c2hvcnQ=").err(),
+            Some(CryptoError::BadSecret)
+        );
+        assert_eq!(
+            Keys::from_base64("not base64!").err(),
+            Some(CryptoError::BadSecret)
+        );
     }
 
     #[test]

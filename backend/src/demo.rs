@@ -191,7 +191,10 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
         }
         logins.push(PersonaLogin {
             role: "member",
-            display_name: format!("{} {}", persona.person.given_names, persona.person.family_name),
+            display_name: format!(
+                "{} {}",
+                persona.person.given_names, persona.person.family_name
+            ),
             login: nir.as_str().to_owned(),
             password: persona.password,
             second_factor: "email",

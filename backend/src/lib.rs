@@ -9,9 +9,9 @@ pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
-pub mod portal;
 pub mod http;
 pub mod ops;
+pub mod portal;
 pub mod server;
 
 pub use config::{Config, Mode};

@@ -19,7 +19,9 @@ pub fn run() -> TaskResult {
     crate::dist()?;
     step("Bundle sizes (target/site)");
     bundle_sizes()?;
-    step(&format!("Start-up to first healthy answer (median of {RUNS})"));
+    step(&format!(
+        "Start-up to first healthy answer (median of {RUNS})"
+    ));
     let mut cold = Vec::new();
     let mut warm = Vec::new();
     for _ in 0..RUNS {
@@ -114,7 +116,8 @@ fn time_to_healthy(data_dir: &std::path::Path) -> Result<Duration, String> {
 fn wait_healthy(addr: &str, started: Instant) -> Result<Duration, String> {
     while started.elapsed() < Duration::from_secs(30) {
         if let Ok(mut s) = TcpStream::connect(addr) {
-            let req = format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+            let req =
+                format!("GET /api/health HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
             if s.write_all(req.as_bytes()).is_ok() {
                 let mut head = [0u8; 12];
                 if s.read_exact(&mut head).is_ok() && head.ends_with(b"200") {

@@ -204,7 +204,14 @@ fn test() -> TaskResult {
     step("Server tests through the real router (portail)");
     run_cmd(cargo().args(["test", "--locked", "-p", "portail"]))?;
     step("Render tests (portail-frontend, ssr)");
-    run_cmd(cargo().args(["test", "--locked", "-p", "portail-frontend", "--features", "ssr"]))?;
+    run_cmd(cargo().args([
+        "test",
+        "--locked",
+        "-p",
+        "portail-frontend",
+        "--features",
+        "ssr",
+    ]))?;
     step("Browser journeys (Playwright in Debian's Chromium, with axe)");
     run_cmd(
         Command::new("npx")

@@ -38,7 +38,11 @@ pub fn tool_path() -> String {
         cargo_home().join("bin"),
     ];
     if let Some(path) = env::var_os("PATH") {
-        parts.extend(env::split_paths(&path));
+        for dir in env::split_paths(&path) {
+            if !parts.contains(&dir) {
+                parts.push(dir);
+            }
+        }
     }
     env::join_paths(parts)
         .map(|p| p.to_string_lossy().into_owned())
@@ -58,9 +62,12 @@ fn cargo_home() -> PathBuf {
 }
 
 fn wasm_target() -> TaskResult {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"]))
-        .unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         println!("    wasm32-unknown-unknown target: present");
         return Ok(());
     }

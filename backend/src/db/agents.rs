@@ -37,7 +37,13 @@ pub fn insert(
     let id = conn.query_row(
         "INSERT INTO agents (email, display_name, role, password_hash, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        params![email, display_name, role.as_str(), password_hash, super::now()],
+        params![
+            email,
+            display_name,
+            role.as_str(),
+            password_hash,
+            super::now()
+        ],
         |r| r.get(0),
     )?;
     Ok(AgentId(id))

@@ -75,18 +75,22 @@ pub fn insert(conn: &Connection, keys: &Keys, m: &NewMember<'_>) -> Result<Membe
 pub fn find_by_nir(conn: &Connection, keys: &Keys, nir: &Nir) -> Result<Option<MemberId>, DbError> {
     let index = keys.blind_index(NIR_INDEX, nir.as_str());
     Ok(conn
-        .query_row("SELECT id FROM members WHERE nir_index = ?1", [index], |r| {
-            r.get(0).map(MemberId)
-        })
+        .query_row(
+            "SELECT id FROM members WHERE nir_index = ?1",
+            [index],
+            |r| r.get(0).map(MemberId),
+        )
         .optional()?)
 }
 
 /// Reads a member's NIR back in clear (for documents that print it).
 pub fn nir_of(conn: &Connection, keys: &Keys, id: MemberId) -> Result<Option<Nir>, DbError> {
     let cipher: Option<Vec<u8>> = conn
-        .query_row("SELECT nir_cipher FROM members WHERE id = ?1", [id.0], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT nir_cipher FROM members WHERE id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )
         .optional()?
         .flatten();
     let Some(cipher) = cipher else {

@@ -2,10 +2,10 @@
 //! run off the async runtime. All SQL of the portal lives in this module's children, one per
 //! feature; handlers call the functions here and never see SQL.
 
-mod migrations;
 pub mod accounts;
 pub mod agents;
 pub mod members;
+mod migrations;
 pub mod settings;
 
 pub use migrations::{MIGRATIONS, migrate};

@@ -49,7 +49,11 @@ mod tests {
     #[test]
     fn trusted_proxy_chain_yields_the_rightmost_untrusted_hop() {
         let proxies = [ip("10.0.0.1"), ip("10.0.0.2")];
-        let got = client_ip(ip("10.0.0.1"), &xff("1.2.3.4, 198.51.100.7, 10.0.0.2"), &proxies);
+        let got = client_ip(
+            ip("10.0.0.1"),
+            &xff("1.2.3.4, 198.51.100.7, 10.0.0.2"),
+            &proxies,
+        );
         assert_eq!(got, ip("198.51.100.7"));
     }
 

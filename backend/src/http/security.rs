@@ -163,8 +163,17 @@ mod tests {
 
     #[test]
     fn origin_must_match_host_exactly() {
-        assert!(origin_matches_host("http://127.0.0.1:8080", "127.0.0.1:8080"));
-        assert!(!origin_matches_host("http://127.0.0.1:8080.evil", "127.0.0.1:8080"));
-        assert!(!origin_matches_host("http://evil.example", "127.0.0.1:8080"));
+        assert!(origin_matches_host(
+            "http://127.0.0.1:8080",
+            "127.0.0.1:8080"
+        ));
+        assert!(!origin_matches_host(
+            "http://127.0.0.1:8080.evil",
+            "127.0.0.1:8080"
+        ));
+        assert!(!origin_matches_host(
+            "http://evil.example",
+            "127.0.0.1:8080"
+        ));
     }
 }

@@ -37,7 +37,11 @@ fn serve_refuses_to_start_without_its_secrets_and_names_each() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    for name in ["PORTAIL_SECRET_KEY", "PORTAIL_PUBLIC_URL", "PORTAIL_FUND_NAME"] {
+    for name in [
+        "PORTAIL_SECRET_KEY",
+        "PORTAIL_PUBLIC_URL",
+        "PORTAIL_FUND_NAME",
+    ] {
         assert!(err.contains(name), "{name} not named in: {err}");
     }
     assert!(
@@ -52,7 +56,10 @@ fn serve_refuses_the_documented_example_key_and_plain_http() {
     let out = portail()
         .args(["serve", "--data-dir"])
         .arg(dir.path())
-        .env("PORTAIL_SECRET_KEY", portail::crypto::DOCUMENTED_EXAMPLE_SECRET)
+        .env(
+            "PORTAIL_SECRET_KEY",
+            portail::crypto::DOCUMENTED_EXAMPLE_SECRET,
+        )
         .env("PORTAIL_PUBLIC_URL", "http://portail.example.org")
         .env("PORTAIL_FUND_NAME", "Caisse de test")
         .output()
@@ -109,7 +116,11 @@ fn start_demo(data_dir: &std::path::Path) -> Demo {
 fn http_get(addr: &str, path: &str) -> String {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(s, "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut out = String::new();
     s.read_to_string(&mut out).unwrap();
     out
@@ -128,8 +139,14 @@ fn demo_serves_writes_its_personas_and_stops_cleanly_on_sigterm() {
     .unwrap();
     assert_eq!(personas["url"], format!("http://{}", demo.addr));
     let list = personas["personas"].as_array().unwrap();
-    assert!(list.iter().any(|p| p["role"] == "member" && p["password"].is_string()));
-    assert!(list.iter().any(|p| p["role"] == "agent" && p["totp_secret"].is_string()));
+    assert!(
+        list.iter()
+            .any(|p| p["role"] == "member" && p["password"].is_string())
+    );
+    assert!(
+        list.iter()
+            .any(|p| p["role"] == "agent" && p["totp_secret"].is_string())
+    );
 
     // A second portail on the same folder is refused while the first runs.
     let second = portail()
@@ -149,7 +166,11 @@ fn demo_serves_writes_its_personas_and_stops_cleanly_on_sigterm() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = portail()
         .args(["restore"])
         .arg(&backup)
@@ -162,7 +183,13 @@ fn demo_serves_writes_its_personas_and_stops_cleanly_on_sigterm() {
 
     // SIGTERM: the process exits by itself, successfully.
     let pid = demo.child.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     let started = Instant::now();
     let status = loop {
         if let Some(status) = demo.child.try_wait().unwrap() {
@@ -181,7 +208,11 @@ fn demo_serves_writes_its_personas_and_stops_cleanly_on_sigterm() {
         .arg(dir.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let again = start_demo(dir.path());
     assert!(http_get(&again.addr, "/api/health").starts_with("HTTP/1.1 200"));
 }
@@ -217,6 +248,11 @@ fn a_demo_folder_is_refused_in_production() {
     };
     assert!(!status.success());
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(err.contains("demo database"), "{err}");
 }

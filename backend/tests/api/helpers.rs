@@ -6,12 +6,7 @@ use axum::{
     http::{Request, StatusCode, header::HeaderMap},
 };
 use http_body_util::BodyExt;
-use portail::{
-    AppState, Config, Mode,
-    crypto::Keys,
-    db::Db,
-    router,
-};
+use portail::{AppState, Config, Mode, crypto::Keys, db::Db, router};
 use tempfile::TempDir;
 use tower::ServiceExt;
 
@@ -30,9 +25,8 @@ pub struct Answer {
 
 impl Answer {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body))
-        })
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
 
     pub fn header(&self, name: &str) -> &str {
@@ -98,6 +92,7 @@ impl TestApp {
     }
 
     pub async fn get(&self, uri: &str) -> Answer {
-        self.send(Request::get(uri).body(Body::empty()).unwrap()).await
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
     }
 }

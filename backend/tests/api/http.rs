@@ -13,7 +13,12 @@ async fn unknown_api_path_answers_a_json_404_in_the_requested_language() {
     assert_eq!(fr.status, 404);
     assert_eq!(fr.header("content-type"), "application/json");
     assert_eq!(fr.json()["code"], "not_found");
-    assert!(fr.json()["message"].as_str().unwrap().contains("n'existe pas"));
+    assert!(
+        fr.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("n'existe pas")
+    );
 
     let en = app
         .send(
@@ -25,7 +30,12 @@ async fn unknown_api_path_answers_a_json_404_in_the_requested_language() {
         .await;
     assert_eq!(en.status, 404);
     assert_eq!(en.json()["code"], "not_found");
-    assert!(en.json()["message"].as_str().unwrap().contains("does not exist"));
+    assert!(
+        en.json()["message"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
     assert_eq!(en.header("cache-control"), "no-store");
 }
 
@@ -56,23 +66,40 @@ async fn every_response_carries_the_security_headers() {
         assert!(!csp.contains("unsafe-inline"), "{uri}: {csp}");
         assert_eq!(a.header("x-content-type-options"), "nosniff", "{uri}");
         assert_eq!(a.header("referrer-policy"), "same-origin", "{uri}");
-        assert_eq!(a.header("cross-origin-opener-policy"), "same-origin", "{uri}");
-        assert!(a.header("permissions-policy").contains("camera=()"), "{uri}");
+        assert_eq!(
+            a.header("cross-origin-opener-policy"),
+            "same-origin",
+            "{uri}"
+        );
+        assert!(
+            a.header("permissions-policy").contains("camera=()"),
+            "{uri}"
+        );
         // The test configuration's public URL is https, so HSTS is on.
-        assert!(a.header("strict-transport-security").contains("max-age="), "{uri}");
+        assert!(
+            a.header("strict-transport-security").contains("max-age="),
+            "{uri}"
+        );
     }
 }
 
 #[tokio::test]
 async fn api_responses_are_never_cached() {
     let app = spawn_app(Mode::Production);
-    assert_eq!(app.get("/api/config").await.header("cache-control"), "no-store");
+    assert_eq!(
+        app.get("/api/config").await.header("cache-control"),
+        "no-store"
+    );
 }
 
 #[tokio::test]
 async fn csp_allows_exactly_the_inline_scripts_of_the_embedded_index() {
     let app = spawn_app(Mode::Production);
-    let csp = app.get("/").await.header("content-security-policy").to_owned();
+    let csp = app
+        .get("/")
+        .await
+        .header("content-security-policy")
+        .to_owned();
     let index = app.get("/").await.text();
     for script in portail::http::security::inline_scripts(&index) {
         assert!(

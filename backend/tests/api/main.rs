@@ -1,6 +1,9 @@
 //! Backend integration tests: the real router on a temporary SQLite database.
 //! One test binary (linking is slow on small machines); one module per feature.
 
+// Test code states its expectations by panicking.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod helpers;
 
 mod cli;

@@ -73,7 +73,9 @@ fn migrations_bring_a_new_database_to_the_latest_version() {
     let path = portail::config::database_path(dir.path());
     db::Db::open(&path).unwrap();
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(v, ops::latest_version());
     assert!(v >= 1);
     let fk: i64 = db::open_connection(&path)
@@ -81,6 +83,8 @@ fn migrations_bring_a_new_database_to_the_latest_version() {
         .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
 }
