@@ -204,23 +204,27 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
 }
 
 fn print_demo_banner(url: &str, logins: &[demo::PersonaLogin], data_dir: &Path) {
-    println!();
-    println!("  Portail {} — DÉMO (données fictives)", portal::VERSION);
-    println!("  Ouvrez {url}");
-    println!();
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    let _ = writeln!(text, "\n  Portail {} — DÉMO (données fictives)", portal::VERSION);
+    let _ = writeln!(text, "  Ouvrez {url}\n");
     for p in logins {
-        println!(
+        let _ = writeln!(
+            text,
             "  {:<11} {:<16} {:<36} mot de passe : {}",
             p.role, p.display_name, p.login, p.password
         );
     }
-    println!();
-    println!(
-        "  Identifiants lisibles par une machine : {}",
+    let _ = writeln!(
+        text,
+        "\n  Identifiants lisibles par une machine : {}",
         data_dir.join("demo-personas.json").display()
     );
-    println!("  Ctrl-C pour arrêter.");
-    println!();
+    let _ = writeln!(text, "  Ctrl-C pour arrêter.\n");
+    // A closed stdout (a supervisor that stopped reading) must not take the server down.
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
 /// Demo keys live in the data folder (generated on first run); production keys never do.

@@ -97,13 +97,16 @@ fn time_to_healthy(data_dir: &std::path::Path) -> Result<Duration, String> {
         .map_err(|e| format!("starting {}: {e}", dist_binary().display()))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
     let mut addr = None;
-    for line in BufReader::new(stdout).lines() {
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
         let line = line.map_err(|e| e.to_string())?;
         if let Some(url) = line.trim().strip_prefix("Ouvrez http://") {
             addr = Some(url.trim().to_owned());
             break;
         }
     }
+    // Keep reading what the demo still prints, so it never writes into a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
     let result = match addr {
         Some(addr) => wait_healthy(&addr, started),
         None => Err("the demo never printed its address".into()),
