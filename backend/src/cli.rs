@@ -206,7 +206,11 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
 fn print_demo_banner(url: &str, logins: &[demo::PersonaLogin], data_dir: &Path) {
     use std::fmt::Write as _;
     let mut text = String::new();
-    let _ = writeln!(text, "\n  Portail {} — DÉMO (données fictives)", portal::VERSION);
+    let _ = writeln!(
+        text,
+        "\n  Portail {} — DÉMO (données fictives)",
+        portal::VERSION
+    );
     let _ = writeln!(text, "  Ouvrez {url}\n");
     for p in logins {
         let _ = writeln!(
