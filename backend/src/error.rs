@@ -25,12 +25,21 @@ pub enum AppError {
     Csrf,
     /// The request body is larger than the route accepts.
     TooLarge,
+    /// The body is not the JSON the route expects (a bug or a tampered client).
+    BadRequest,
     /// The database is busy or unreachable; try again shortly.
     Unavailable,
     /// A bug or an unexpected failure; the cause is logged, never shown.
     Internal(String),
     /// Bad input, already phrased for the client (field messages included).
     Invalid(ApiError),
+    /// No session, or it ended.
+    Unauthenticated,
+    /// Wrong NIR/password pair: one message that reveals neither which nor whether an
+    /// account exists.
+    LoginFailed,
+    /// Too many failures: try again after this many seconds.
+    Throttled(u64),
 }
 
 impl AppError {
@@ -40,9 +49,12 @@ impl AppError {
             AppError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Unauthenticated | AppError::LoginFailed => StatusCode::UNAUTHORIZED,
+            AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
         }
     }
 
@@ -51,6 +63,39 @@ impl AppError {
         let fr = lang == Lang::Fr;
         let (code, message) = match self {
             AppError::Invalid(e) => return e.clone(),
+            AppError::Throttled(seconds) => {
+                let minutes = seconds.div_ceil(60).max(1);
+                let message = if fr {
+                    format!(
+                        "Trop d'essais infructueux. Par sécurité, attendez {minutes} minute{} avant de réessayer, \
+                         réinitialisez votre mot de passe, ou appelez le 36 46.",
+                        if minutes > 1 { "s" } else { "" }
+                    )
+                } else {
+                    format!(
+                        "Too many failed attempts. For your security, wait {minutes} minute{} before trying again, \
+                         reset your password, or call 36 46.",
+                        if minutes > 1 { "s" } else { "" }
+                    )
+                };
+                return ApiError::new("login_throttled", message).with_retry_after(*seconds);
+            }
+            AppError::Unauthenticated => (
+                "unauthenticated",
+                if fr {
+                    "Vous n'êtes pas connecté, ou votre session a pris fin. Connectez-vous pour continuer."
+                } else {
+                    "You are not signed in, or your session has ended. Sign in to continue."
+                },
+            ),
+            AppError::LoginFailed => (
+                "login_failed",
+                if fr {
+                    "Le numéro de sécurité sociale ou le mot de passe est incorrect. Vérifiez-les et réessayez."
+                } else {
+                    "The social security number or the password is incorrect. Check them and try again."
+                },
+            ),
             AppError::NotFound => (
                 "not_found",
                 if fr {
@@ -81,6 +126,14 @@ impl AppError {
                     "L'envoi est trop volumineux."
                 } else {
                     "What you sent is too large."
+                },
+            ),
+            AppError::BadRequest => (
+                "bad_request",
+                if fr {
+                    "La demande est mal formée. Rechargez la page et recommencez."
+                } else {
+                    "The request is malformed. Reload the page and try again."
                 },
             ),
             AppError::Unavailable => (
@@ -126,6 +179,11 @@ impl IntoResponse for AppError {
             tracing::error!(%cause, "request failed");
         }
         let mut response = (self.status(), Json(self.to_api(Lang::Fr))).into_response();
+        if let AppError::Throttled(seconds) = &self
+            && let Ok(v) = header::HeaderValue::from_str(&seconds.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, v);
+        }
         response.extensions_mut().insert(self);
         response
     }
@@ -161,4 +219,49 @@ pub fn request_lang(request: &Request) -> Lang {
         .and_then(|v| v.to_str().ok())
         .map(Lang::from_accept_language)
         .unwrap_or_default()
+}
+
+/// The request's language, as an extractor for handlers that phrase field errors.
+#[derive(Debug, Clone, Copy)]
+pub struct RequestLang(pub Lang);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for RequestLang {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(RequestLang(
+            parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .map(Lang::from_accept_language)
+                .unwrap_or_default(),
+        ))
+    }
+}
+
+/// A JSON request body whose rejections speak the API's error shape (413 when too large,
+/// 400 otherwise) instead of axum's plain-text answers.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonBody<T>(pub T);
+
+impl<S, T> axum::extract::FromRequest<S> for JsonBody<T>
+where
+    S: Send + Sync,
+    T: serde::de::DeserializeOwned,
+{
+    type Rejection = AppError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, AppError> {
+        match Json::<T>::from_request(request, state).await {
+            Ok(Json(value)) => Ok(JsonBody(value)),
+            Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(AppError::TooLarge)
+            }
+            Err(_) => Err(AppError::BadRequest),
+        }
+    }
 }

@@ -4,15 +4,20 @@
 //! exactly this router, and `cli` starts it for `portail demo` and `portail serve`.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod login;
+pub mod mail;
 pub mod ops;
+pub mod outbox;
 pub mod portal;
 pub mod server;
+pub mod session;
 
 pub use config::{Config, Mode};
 pub use error::AppError;

@@ -18,6 +18,10 @@ pub struct ApiError {
     /// Field name → message, for errors that belong next to a form field.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// For throttling errors: seconds until the action may be tried again, so the browser can
+    /// say "try again at 15:42" in the member's own time zone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl ApiError {
@@ -27,7 +31,14 @@ impl ApiError {
             code: code.into(),
             message: message.into(),
             fields: BTreeMap::new(),
+            retry_after_seconds: None,
         }
+    }
+
+    /// Says when the action may be retried.
+    pub fn with_retry_after(mut self, seconds: u64) -> Self {
+        self.retry_after_seconds = Some(seconds);
+        self
     }
 
     /// Adds a message for one form field.

@@ -52,6 +52,24 @@ impl Lang {
     }
 }
 
+impl Text {
+    /// The months' names, January first.
+    pub const MONTHS: [Text; 12] = [
+        Text::MonthJanuary,
+        Text::MonthFebruary,
+        Text::MonthMarch,
+        Text::MonthApril,
+        Text::MonthMay,
+        Text::MonthJune,
+        Text::MonthJuly,
+        Text::MonthAugust,
+        Text::MonthSeptember,
+        Text::MonthOctober,
+        Text::MonthNovember,
+        Text::MonthDecember,
+    ];
+}
+
 /// Every sentence the browser app shows, in both languages.
 ///
 /// Each entry names its French and its English text side by side; the macro turns them into
@@ -239,14 +257,156 @@ catalog! {
     PasswordRequired { fr: "Saisissez votre mot de passe.", en: "Enter your password." }
     ShowPassword { fr: "Afficher le mot de passe", en: "Show password" }
     ErrorSummaryTitle { fr: "Il y a un problème", en: "There is a problem" }
-    LoginNotOpenTitle {
-        fr: "La connexion en ligne n’est pas encore ouverte",
-        en: "Online sign-in is not open yet",
+    /// The submit button while the server checks the NIR and password.
+    SigningIn { fr: "Connexion en cours…", en: "Signing in…" }
+    /// Link under the password field.
+    ForgotPasswordLink { fr: "Mot de passe oublié\u{202f}?", en: "Forgotten your password?" }
+    /// Heading of the panel shown after too many failed sign-ins.
+    LoginThrottledTitle { fr: "Trop de tentatives de connexion", en: "Too many sign-in attempts" }
+    LoginThrottledIntro {
+        fr: "Pour protéger votre compte, la connexion est suspendue pendant un moment.",
+        en: "To protect your account, signing in is paused for a while.",
     }
-    LoginNotOpenText {
-        fr: "Cette version du portail ne permet pas encore de vous connecter. Pour toute question sur votre dossier, appelez le 36 46 (service gratuit + prix d’un appel).",
-        en: "This version of the portal does not let you sign in yet. For any question about your file, call 36 46 (free service + cost of a call).",
+    /// Followed by "à 15:42." (or "demain à 15:42.").
+    RetryPrefix { fr: "Vous pourrez réessayer", en: "You can try again" }
+    ThrottleOptionsIntro { fr: "En attendant, vous pouvez\u{a0}:", en: "Meanwhile, you can:" }
+    ThrottleWait { fr: "attendre, puis réessayer à cette heure-là", en: "wait, then try again at that time" }
+    ThrottleReset { fr: "réinitialiser votre mot de passe", en: "reset your password" }
+    /// Followed by the phone number link and its price.
+    ThrottleCall { fr: "appeler le", en: "call" }
+    /// On the sign-in pages when a member is already signed in.
+    AlreadySignedIn { fr: "Vous êtes déjà connecté.", en: "You are already signed in." }
+    GoToMemberHome { fr: "Aller à votre espace", en: "Go to your space" }
+    /// Shown on the sign-in page after the second step was refused for lack of a pending login.
+    LoginExpired {
+        fr: "Votre connexion n’a pas abouti à temps. Recommencez en saisissant votre numéro de sécurité sociale et votre mot de passe.",
+        en: "Your sign-in did not finish in time. Start again by entering your social security number and your password.",
     }
+
+    // ----- Second step: the e-mailed code -----
+    TitleLoginCode { fr: "Saisir le code reçu par e-mail", en: "Enter the code sent by e-mail" }
+    /// Followed by the masked address.
+    CodeSentTo { fr: "Nous avons envoyé un code à 6 chiffres à", en: "We have sent a 6-digit code to" }
+    /// Followed by the number of minutes.
+    CodeValidFor { fr: "Il est valable", en: "It is valid for" }
+    MinuteOne { fr: "minute", en: "minute" }
+    MinuteMany { fr: "minutes", en: "minutes" }
+    CodeLabel { fr: "Code reçu par e-mail", en: "Code received by e-mail" }
+    CodeHint { fr: "6 chiffres, par exemple 123456", en: "6 digits, for example 123456" }
+    CodeRequired { fr: "Saisissez le code reçu par e-mail.", en: "Enter the code you received by e-mail." }
+    CodeMalformed {
+        fr: "Le code compte 6 chiffres\u{a0}: recopiez-le depuis l’e-mail reçu.",
+        en: "The code has 6 digits: copy it from the e-mail you received.",
+    }
+    CodeSubmit { fr: "Valider le code", en: "Confirm the code" }
+    CodeChecking { fr: "Vérification en cours…", en: "Checking…" }
+    CodeNotReceived {
+        fr: "Rien reçu\u{202f}? Vérifiez vos courriers indésirables, ou demandez un nouveau code.",
+        en: "Nothing received? Check your spam folder, or ask for a new code.",
+    }
+    CodeResend { fr: "Recevoir un nouveau code", en: "Get a new code" }
+    CodeResending { fr: "Envoi d’un nouveau code…", en: "Sending a new code…" }
+    CodeResent { fr: "Un nouveau code a été envoyé.", en: "A new code has been sent." }
+    /// Followed by "à 15:42.".
+    CodeResendRetryPrefix { fr: "Vous pourrez demander un nouveau code", en: "You can ask for a new code" }
+    CodeBackToLogin { fr: "Se connecter avec un autre numéro", en: "Sign in with another number" }
+    CodeNoPendingTitle { fr: "Aucune connexion en cours", en: "No sign-in in progress" }
+    CodeNoPendingText {
+        fr: "Pour recevoir un code, commencez par saisir votre numéro de sécurité sociale et votre mot de passe.",
+        en: "To receive a code, start by entering your social security number and your password.",
+    }
+    /// Followed by a link to the demo outbox.
+    DemoCodeHint {
+        fr: "Démo\u{a0}: les e-mails ne partent pas, lisez-les dans la",
+        en: "Demo: e-mails are not sent, read them in the",
+    }
+    DemoCodeHintLink { fr: "boîte d’envoi de démonstration", en: "demonstration outbox" }
+
+    // ----- Forgotten password -----
+    TitleForgotPassword { fr: "Mot de passe oublié", en: "Forgotten password" }
+    ForgotPasswordLead {
+        fr: "La réinitialisation du mot de passe en ligne arrive dans une prochaine version.",
+        en: "Resetting your password online is coming in a future version.",
+    }
+    ForgotPasswordCall {
+        fr: "En attendant, appelez votre caisse\u{a0}: un conseiller vérifiera votre identité et vous aidera à retrouver l’accès à votre compte.",
+        en: "In the meantime, call your fund: an adviser will check your identity and help you get back into your account.",
+    }
+    BackToSignIn { fr: "Revenir à la connexion", en: "Back to sign in" }
+
+    // ----- Signed-in member -----
+    /// Header button, always visible when signed in.
+    SignOut { fr: "Se déconnecter", en: "Sign out" }
+    SigningOut { fr: "Déconnexion…", en: "Signing out…" }
+    /// Confirmation after signing out, on the home page.
+    SignedOut { fr: "Vous êtes déconnecté.", en: "You are signed out." }
+    SignOutFailed {
+        fr: "La déconnexion n’a pas abouti. Vérifiez votre connexion à Internet, puis réessayez.",
+        en: "Signing out did not work. Check your internet connection, then try again.",
+    }
+    /// Read before the member's name in the header.
+    SignedInAs { fr: "Connecté au compte de", en: "Signed in as" }
+    /// Followed by the given name: "Bonjour Camille".
+    Hello { fr: "Bonjour", en: "Hello" }
+    MemberHomeLead {
+        fr: "Bienvenue dans votre espace. Que souhaitez-vous faire aujourd’hui\u{202f}?",
+        en: "Welcome to your space. What would you like to do today?",
+    }
+    /// Followed by the masked NIR.
+    MaskedNirLabel { fr: "Numéro de sécurité sociale\u{a0}:", en: "Social security number:" }
+    MemberHomeAreasHeading { fr: "Vos rubriques", en: "Your areas" }
+    FeatureAccountTitle { fr: "Gérer votre compte", en: "Manage your account" }
+    FeatureAccountText {
+        fr: "Vos coordonnées, votre compte bancaire et vos préférences de contact.",
+        en: "Your contact details, your bank account and your contact preferences.",
+    }
+    /// While the app asks the server who is signed in.
+    SessionLoading { fr: "Chargement de votre espace…", en: "Loading your space…" }
+    ComingSoonHeading { fr: "Bientôt disponible", en: "Coming soon" }
+    ComingSoonText {
+        fr: "Cette rubrique arrive dans une prochaine version.",
+        en: "This section is coming in a future version.",
+    }
+    ComingSoonHelp {
+        fr: "En attendant, pour toute question sur votre dossier, appelez votre caisse.",
+        en: "In the meantime, for any question about your file, call your fund.",
+    }
+
+    // ----- Demo outbox -----
+    TitleDemoOutbox { fr: "Boîte d’envoi de démonstration", en: "Demonstration outbox" }
+    OutboxLead {
+        fr: "Dans un vrai déploiement, ces e-mails partent dans la boîte de réception des assurés. En démonstration, ils restent ici, du plus récent au plus ancien, pour que vous puissiez suivre chaque parcours.",
+        en: "In a real deployment, these e-mails go to the members' mailboxes. In the demonstration, they stay here, newest first, so you can follow every journey.",
+    }
+    OutboxRefresh { fr: "Actualiser", en: "Refresh" }
+    OutboxRefreshing { fr: "Actualisation…", en: "Refreshing…" }
+    OutboxLoading { fr: "Chargement des e-mails…", en: "Loading e-mails…" }
+    OutboxEmpty {
+        fr: "Aucun e-mail pour l’instant. Connectez-vous avec un compte de démonstration pour en recevoir un.",
+        en: "No e-mail yet. Sign in with a demonstration account to receive one.",
+    }
+    OutboxCountOne { fr: "1 e-mail, du plus récent au plus ancien.", en: "1 e-mail, newest first." }
+    /// Follows the number of e-mails.
+    OutboxCountMany { fr: "e-mails, du plus récent au plus ancien.", en: "e-mails, newest first." }
+    OutboxRecipient { fr: "Destinataire", en: "Recipient" }
+    OutboxDate { fr: "Date", en: "Date" }
+
+    // ----- Dates, as "26 novembre 2026 à 15:42" -----
+    DateAt { fr: "à", en: "at" }
+    DateOn { fr: "le", en: "on" }
+    DateTomorrow { fr: "demain", en: "tomorrow" }
+    MonthJanuary { fr: "janvier", en: "January" }
+    MonthFebruary { fr: "février", en: "February" }
+    MonthMarch { fr: "mars", en: "March" }
+    MonthApril { fr: "avril", en: "April" }
+    MonthMay { fr: "mai", en: "May" }
+    MonthJune { fr: "juin", en: "June" }
+    MonthJuly { fr: "juillet", en: "July" }
+    MonthAugust { fr: "août", en: "August" }
+    MonthSeptember { fr: "septembre", en: "September" }
+    MonthOctober { fr: "octobre", en: "October" }
+    MonthNovember { fr: "novembre", en: "November" }
+    MonthDecember { fr: "décembre", en: "December" }
 
     // ----- Help page -----
     HelpLead {

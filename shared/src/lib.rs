@@ -7,8 +7,10 @@
 pub mod api;
 pub mod i18n;
 pub mod iban;
+pub mod login;
 pub mod money;
 pub mod nir;
+pub mod outbox;
 
 pub use i18n::Lang;
 pub use iban::Iban;

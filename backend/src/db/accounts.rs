@@ -35,3 +35,71 @@ pub fn find_by_member(conn: &Connection, member: MemberId) -> Result<Option<Acco
         )
         .optional()?)
 }
+
+/// What the login needs to know about the account of a NIR.
+#[derive(Debug, Clone)]
+pub struct LoginAccount {
+    /// The account.
+    pub id: AccountId,
+    /// Where codes are sent.
+    pub email: String,
+    /// PHC string; `None` until the member has chosen a password.
+    pub password_hash: Option<String>,
+    /// `pending`, `active` or `closed`.
+    pub status: String,
+}
+
+/// The account of the member whose NIR has this blind index.
+pub fn find_for_login(
+    conn: &Connection,
+    nir_index: &[u8],
+) -> Result<Option<LoginAccount>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT a.id, a.email, a.password_hash, a.status
+             FROM accounts a JOIN members m ON m.id = a.member_id
+             WHERE m.nir_index = ?1",
+            [nir_index],
+            |r| {
+                Ok(LoginAccount {
+                    id: AccountId(r.get(0)?),
+                    email: r.get(1)?,
+                    password_hash: r.get(2)?,
+                    status: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The names and e-mail of an account's member, for greetings and e-mails.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The member on the roll.
+    pub member_id: MemberId,
+    /// Given names.
+    pub given_names: String,
+    /// Family name.
+    pub family_name: String,
+    /// Contact e-mail.
+    pub email: String,
+}
+
+/// Reads the profile of an account.
+pub fn profile(conn: &Connection, account: AccountId) -> Result<Option<Profile>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT m.id, m.given_names, m.family_name, a.email
+             FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.id = ?1",
+            [account.0],
+            |r| {
+                Ok(Profile {
+                    member_id: MemberId(r.get(0)?),
+                    given_names: r.get(1)?,
+                    family_name: r.get(2)?,
+                    email: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}

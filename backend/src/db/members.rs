@@ -35,7 +35,7 @@ pub struct NewMember<'a> {
 }
 
 /// Blind-index domain of the NIR column.
-const NIR_INDEX: &str = "members.nir";
+pub const NIR_INDEX: &str = "members.nir";
 
 /// Adds a person; the NIR is stored encrypted with its blind index.
 pub fn insert(conn: &Connection, keys: &Keys, m: &NewMember<'_>) -> Result<MemberId, DbError> {

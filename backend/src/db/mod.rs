@@ -4,9 +4,13 @@
 
 pub mod accounts;
 pub mod agents;
+pub mod codes;
 pub mod members;
 mod migrations;
+pub mod outbox;
+pub mod sessions;
 pub mod settings;
+pub mod throttle;
 
 pub use migrations::{MIGRATIONS, migrate};
 

@@ -1,8 +1,36 @@
 //! The client's address, for per-IP limits: `X-Forwarded-For` is believed only when the
 //! direct peer is a configured trusted proxy, so a client cannot spoof its way around limits.
 
-use axum::http::HeaderMap;
-use std::net::IpAddr;
+use super::AppState;
+use axum::{
+    extract::{ConnectInfo, FromRequestParts},
+    http::{HeaderMap, request::Parts},
+};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+
+/// The client address of a request, as an extractor.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // Without a socket (in-process tests) the peer is unknown: count it as one address.
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+        Ok(ClientIp(client_ip(
+            peer,
+            &parts.headers,
+            &state.config.trusted_proxies,
+        )))
+    }
+}
 
 /// The address to attribute a request to.
 pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted_proxies: &[IpAddr]) -> IpAddr {

@@ -6,7 +6,7 @@ mod log;
 pub mod security;
 mod site;
 
-use crate::{AppError, Config, db::Db, error, portal};
+use crate::{AppError, Config, db::Db, error, login, outbox, portal};
 use axum::{
     Json, Router,
     extract::DefaultBodyLimit,
@@ -33,6 +33,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The Content-Security-Policy header value, computed once.
     pub csp: Arc<str>,
+    /// The time (a test can move it forward).
+    pub clock: crate::clock::Clock,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
             db,
             config: Arc::new(config),
             csp,
+            clock: crate::clock::Clock::default(),
         }
     }
 }
@@ -64,6 +67,12 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(portal::health))
         .routes(routes!(portal::config))
+        .routes(routes!(login::login))
+        .routes(routes!(login::code))
+        .routes(routes!(login::resend))
+        .routes(routes!(login::me))
+        .routes(routes!(login::logout))
+        .routes(routes!(outbox::demo_outbox))
         .split_for_parts()
 }
 

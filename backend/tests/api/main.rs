@@ -9,5 +9,6 @@ mod helpers;
 mod cli;
 mod demo;
 mod http;
+mod login;
 mod ops;
 mod portal;

@@ -92,9 +92,6 @@ CREATE TABLE accounts (
     second_factor       TEXT NOT NULL DEFAULT 'email' CHECK (second_factor IN ('email', 'totp')),
     totp_secret_cipher  BLOB,
     totp_last_step      INTEGER,
-    failed_logins       INTEGER NOT NULL DEFAULT 0,
-    failures_since      TEXT,
-    locked_until        TEXT,
     payment_emails      INTEGER NOT NULL DEFAULT 1,
     language            TEXT NOT NULL DEFAULT 'fr',
     created_at          TEXT NOT NULL,
@@ -188,11 +185,14 @@ CREATE TABLE sessions (
 );
 CREATE INDEX sessions_by_account ON sessions(account_id);
 
--- Per-IP failed attempts (per-account state lives on the account).
-CREATE TABLE ip_attempts (
-    ip           TEXT PRIMARY KEY,
-    window_start TEXT NOT NULL,
-    failures     INTEGER NOT NULL
+-- Failed logins, keyed by the NIR's blind index whether or not an account exists, so a
+-- throttled answer never reveals that an account exists; and per client IP. Persisted so a
+-- restart does not reset it.
+CREATE TABLE login_throttle (
+    key           TEXT PRIMARY KEY,      -- 'nir:<hex index>' or 'ip:<address>'
+    failures      INTEGER NOT NULL,
+    window_start  TEXT NOT NULL,
+    blocked_until TEXT
 );
 
 -- Append-only, hash-chained audit trail: who did what to whose data, when and why.

@@ -1,0 +1,105 @@
+//! Server-side sessions. Only the SHA-256 of a token is stored: a copy of the database does not
+//! let anyone take over a session.
+
+use super::{DbError, accounts::AccountId};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// How far a session has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Password checked, waiting for the second factor.
+    SecondFactor,
+    /// Fully logged in.
+    Full,
+}
+
+impl Stage {
+    fn as_str(self) -> &'static str {
+        match self {
+            Stage::SecondFactor => "second_factor",
+            Stage::Full => "full",
+        }
+    }
+}
+
+/// A member's session as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// Whose.
+    pub account_id: AccountId,
+    /// How far.
+    pub stage: Stage,
+    /// Created (ISO-8601).
+    pub created_at: String,
+    /// Last request (ISO-8601).
+    pub last_seen_at: String,
+    /// Hard end (ISO-8601).
+    pub expires_at: String,
+}
+
+/// Stores a new member session.
+pub fn create(
+    conn: &Connection,
+    token_hash: &[u8],
+    account: AccountId,
+    stage: Stage,
+    now: &str,
+    expires_at: &str,
+    user_agent: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen_at, expires_at, user_agent)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+        params![token_hash, account.0, stage.as_str(), now, expires_at, user_agent],
+    )?;
+    Ok(())
+}
+
+/// Finds a member session by token hash.
+pub fn find(conn: &Connection, token_hash: &[u8]) -> Result<Option<Session>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT account_id, stage, created_at, last_seen_at, expires_at FROM sessions
+             WHERE token_hash = ?1 AND account_id IS NOT NULL",
+            [token_hash],
+            |r| {
+                let stage: String = r.get(1)?;
+                Ok(Session {
+                    account_id: AccountId(r.get(0)?),
+                    stage: if stage == "full" {
+                        Stage::Full
+                    } else {
+                        Stage::SecondFactor
+                    },
+                    created_at: r.get(2)?,
+                    last_seen_at: r.get(3)?,
+                    expires_at: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Records activity on a session.
+pub fn touch(conn: &Connection, token_hash: &[u8], now: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
+        params![now, token_hash],
+    )?;
+    Ok(())
+}
+
+/// Ends one session.
+pub fn delete(conn: &Connection, token_hash: &[u8]) -> Result<(), DbError> {
+    conn.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+    Ok(())
+}
+
+/// How many sessions an account has (tests and the devices page).
+pub fn count_for_account(conn: &Connection, account: AccountId) -> Result<i64, DbError> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM sessions WHERE account_id = ?1",
+        [account.0],
+        |r| r.get(0),
+    )?)
+}

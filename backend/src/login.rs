@@ -1,0 +1,516 @@
+//! Logging in with NIR + password, then a 6-digit code sent by e-mail; `me` and logout.
+//!
+//! Rules that hold whatever the input:
+//! - a wrong password and an unknown NIR get the same answer, in about the same time;
+//! - failures are counted per NIR (whether or not an account exists) and per client IP, in the
+//!   database, so a restart resets nothing;
+//! - the session token changes when the second factor is passed.
+
+use crate::{
+    AppError, clock,
+    crypto::{self, Keys},
+    db::{
+        DbError,
+        accounts::{self, AccountId},
+        codes::{self, Purpose},
+        members, sessions,
+        throttle::{self, Throttle},
+    },
+    error::{JsonBody, RequestLang},
+    http::{AppState, client_ip::ClientIp},
+    mail,
+    session::{self, Member, PendingLogin},
+};
+use axum::{
+    Json,
+    extract::State,
+    http::{HeaderMap, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use portail_shared::{
+    Lang, Nir,
+    api::ApiError,
+    login::{
+        ABSOLUTE_TIMEOUT_SECONDS, CODE_ATTEMPTS, CodeRequest, EMAIL_CODE_MINUTES,
+        FAILURE_WINDOW_SECONDS, IDLE_TIMEOUT_SECONDS, LoginRequest, LoginStep,
+        MAX_FAILURES_PER_DAY, Me, login_delay_seconds, mask_email, parse_code,
+    },
+};
+use rusqlite::Connection;
+use std::sync::LazyLock;
+use time::{Duration, OffsetDateTime};
+
+/// Failed logins from one address in a day before it waits too (a spray across many NIRs).
+const IP_FAILURES_BEFORE_DELAY: u32 = 50;
+/// Seconds between two code re-sends.
+const RESEND_INTERVAL_SECONDS: i64 = 30;
+
+/// First factor: NIR and password.
+#[utoipa::path(post, path = "/api/login", tag = "login", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Password accepted; a code was e-mailed", body = LoginStep),
+        (status = 401, description = "Wrong NIR or password (one message for both)", body = ApiError),
+        (status = 422, description = "Malformed NIR or empty password", body = ApiError),
+        (status = 429, description = "Too many failures: wait", body = ApiError),
+    ))]
+pub async fn login(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<LoginRequest>,
+) -> Result<Response, AppError> {
+    let nir = validate(&request, lang)?;
+    let keys = state.config.keys.clone();
+    let nir_index = keys.blind_index(members::NIR_INDEX, nir.as_str());
+    let nir_key = format!("nir:{}", hex(&nir_index));
+    let ip_key = format!("ip:{ip}");
+    let clock = state.clock.clone();
+
+    // Refuse early while either counter is blocked, without touching the password.
+    let (account, wait) = {
+        let (nir_key, ip_key, clock) = (nir_key.clone(), ip_key.clone(), clock.clone());
+        state
+            .db
+            .call(move |conn| {
+                let now = clock.now();
+                let wait = blocked_for(conn, &nir_key, now)?.max(blocked_for(conn, &ip_key, now)?);
+                Ok((accounts::find_for_login(conn, &nir_index)?, wait))
+            })
+            .await?
+    };
+    if wait > 0 {
+        return Err(AppError::Throttled(wait));
+    }
+
+    let password_ok = check_password(&request.password, account.as_ref()).await?;
+    let account = match (password_ok, account) {
+        (true, Some(account)) if account.status == "active" => account,
+        _ => {
+            let wait = state
+                .db
+                .transaction(move |tx| {
+                    let now = clock.now();
+                    let nir_wait = record_failure(tx, &nir_key, now, 0)?;
+                    let ip_wait = record_failure(tx, &ip_key, now, IP_FAILURES_BEFORE_DELAY)?;
+                    Ok(nir_wait.max(ip_wait))
+                })
+                .await?;
+            return Err(if wait > 0 {
+                AppError::Throttled(wait)
+            } else {
+                AppError::LoginFailed
+            });
+        }
+    };
+
+    let code = six_digits()?;
+    let token = session::new_token()?;
+    let user_agent = user_agent(&headers);
+    let email = account.email.clone();
+    let hash = token.hash.clone();
+    state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            throttle::clear(tx, &nir_key)?;
+            let expires = clock::format(now + Duration::minutes(i64::from(EMAIL_CODE_MINUTES)));
+            // The pending login outlives its code, so an expired code can be replaced in place.
+            let pending_until =
+                clock::format(now + Duration::seconds(i64::from(IDLE_TIMEOUT_SECONDS)));
+            sessions::create(
+                tx,
+                &hash,
+                account.id,
+                sessions::Stage::SecondFactor,
+                &now_text,
+                &pending_until,
+                &user_agent,
+            )?;
+            codes::replace(
+                tx,
+                account.id,
+                Purpose::Login,
+                &code_hash(&keys, account.id, &code),
+                &now_text,
+                &expires,
+            )?;
+            mail::login_code(
+                tx,
+                &account.email,
+                lang,
+                &code,
+                EMAIL_CODE_MINUTES,
+                &now_text,
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(with_cookie(
+        &state,
+        &token.token,
+        Json(LoginStep {
+            masked_email: mask_email(&email),
+            expires_in_minutes: EMAIL_CODE_MINUTES,
+        }),
+    ))
+}
+
+/// Second factor: the code received by e-mail.
+#[utoipa::path(post, path = "/api/login/code", tag = "login", request_body = CodeRequest,
+    responses(
+        (status = 200, description = "Logged in", body = Me),
+        (status = 401, description = "No login waiting for a code", body = ApiError),
+        (status = 422, description = "Wrong, expired or malformed code", body = ApiError),
+    ))]
+pub async fn code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    pending: PendingLogin,
+    headers: HeaderMap,
+    JsonBody(request): JsonBody<CodeRequest>,
+) -> Result<Response, AppError> {
+    let Some(typed) = parse_code(&request.code) else {
+        return Err(code_error(lang, CodeProblem::Malformed));
+    };
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let token = session::new_token()?;
+    let new_hash = token.hash.clone();
+    let user_agent = user_agent(&headers);
+    let outcome = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            let account = pending.account_id;
+            let Some(live) = codes::live(tx, account, Purpose::Login)? else {
+                return Ok(Err(CodeProblem::Expired));
+            };
+            if clock::parse(&live.expires_at) <= now || live.attempts >= CODE_ATTEMPTS {
+                return Ok(Err(CodeProblem::Expired));
+            }
+            if !constant_time_eq(&live.code_hash, &code_hash(&keys, account, &typed)) {
+                let used = live.attempts + 1;
+                codes::record_attempt(tx, live.id, used >= CODE_ATTEMPTS, &now_text)?;
+                return Ok(Err(if used >= CODE_ATTEMPTS {
+                    CodeProblem::Spent
+                } else {
+                    CodeProblem::Wrong(CODE_ATTEMPTS - used)
+                }));
+            }
+            codes::consume(tx, live.id, &now_text)?;
+            // A new token at the privilege change: a token seen before login is worth nothing after.
+            sessions::delete(tx, &pending.token_hash)?;
+            let expires =
+                clock::format(now + Duration::seconds(i64::from(ABSOLUTE_TIMEOUT_SECONDS)));
+            sessions::create(
+                tx,
+                &new_hash,
+                account,
+                sessions::Stage::Full,
+                &now_text,
+                &expires,
+                &user_agent,
+            )?;
+            Ok(Ok(me_of(tx, &keys, account)?))
+        })
+        .await?;
+    match outcome {
+        Ok(me) => Ok(with_cookie(&state, &token.token, Json(me))),
+        Err(problem) => Err(code_error(lang, problem)),
+    }
+}
+
+/// Sends a new code (the previous one stops working).
+#[utoipa::path(post, path = "/api/login/code/resend", tag = "login",
+    responses(
+        (status = 200, description = "A new code was e-mailed", body = LoginStep),
+        (status = 401, description = "No login waiting for a code", body = ApiError),
+        (status = 429, description = "Asked too soon", body = ApiError),
+    ))]
+pub async fn resend(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    pending: PendingLogin,
+) -> Result<Json<LoginStep>, AppError> {
+    let code = six_digits()?;
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let result = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            let account = pending.account_id;
+            if let Some(live) = codes::live(tx, account, Purpose::Login)? {
+                let age = (now - clock::parse(&live.created_at)).whole_seconds();
+                if age < RESEND_INTERVAL_SECONDS {
+                    return Ok(Err(
+                        u64::try_from(RESEND_INTERVAL_SECONDS - age).unwrap_or(1)
+                    ));
+                }
+            }
+            let Some(profile) = accounts::profile(tx, account)? else {
+                return Ok(Err(0));
+            };
+            let expires = clock::format(now + Duration::minutes(i64::from(EMAIL_CODE_MINUTES)));
+            codes::replace(
+                tx,
+                account,
+                Purpose::Login,
+                &code_hash(&keys, account, &code),
+                &now_text,
+                &expires,
+            )?;
+            mail::login_code(
+                tx,
+                &profile.email,
+                lang,
+                &code,
+                EMAIL_CODE_MINUTES,
+                &now_text,
+            )?;
+            Ok(Ok(profile.email))
+        })
+        .await?;
+    match result {
+        Ok(email) => Ok(Json(LoginStep {
+            masked_email: mask_email(&email),
+            expires_in_minutes: EMAIL_CODE_MINUTES,
+        })),
+        Err(0) => Err(AppError::Unauthenticated),
+        Err(wait) => Err(AppError::Throttled(wait)),
+    }
+}
+
+/// Who is logged in.
+#[utoipa::path(get, path = "/api/me", tag = "login",
+    responses(
+        (status = 200, description = "The logged-in member", body = Me),
+        (status = 401, description = "Not logged in", body = ApiError),
+    ))]
+pub async fn me(State(state): State<AppState>, member: Member) -> Result<Json<Me>, AppError> {
+    let keys = state.config.keys.clone();
+    Ok(Json(
+        state
+            .db
+            .call(move |conn| me_of(conn, &keys, member.account_id))
+            .await?,
+    ))
+}
+
+/// Ends the session here and asks the browser to forget everything it kept.
+#[utoipa::path(post, path = "/api/logout", tag = "login",
+    responses((status = 204, description = "Logged out (also when no session was open)")))]
+pub async fn logout(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    if let Some(hash) = session::token_hash(&headers, state.config.mode) {
+        state
+            .db
+            .call(move |conn| sessions::delete(conn, &hash))
+            .await?;
+    }
+    let mut response = StatusCode::NO_CONTENT.into_response();
+    let h = response.headers_mut();
+    h.insert(header::SET_COOKIE, session::clear_cookie(state.config.mode));
+    h.insert(
+        "clear-site-data",
+        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+    );
+    Ok(response)
+}
+
+fn validate(request: &LoginRequest, lang: Lang) -> Result<Nir, AppError> {
+    let nir = Nir::parse(&request.nir);
+    let mut error = ApiError::new(
+        "validation",
+        match lang {
+            Lang::Fr => "Vérifiez les informations signalées.",
+            Lang::En => "Check the information highlighted.",
+        },
+    );
+    if let Err(e) = &nir {
+        error = error.with_field("nir", e.message(lang));
+    }
+    if request.password.is_empty() {
+        error = error.with_field(
+            "password",
+            match lang {
+                Lang::Fr => "Saisissez votre mot de passe.",
+                Lang::En => "Enter your password.",
+            },
+        );
+    }
+    match nir {
+        Ok(nir) if error.fields.is_empty() => Ok(nir),
+        _ => Err(AppError::Invalid(error)),
+    }
+}
+
+/// A hash of a password nobody has, so an unknown NIR costs the same time as a known one.
+static DUMMY_HASH: LazyLock<String> = LazyLock::new(|| {
+    crypto::hash_password("portail-dummy-password-for-timing").unwrap_or_default()
+});
+
+async fn check_password(
+    password: &str,
+    account: Option<&accounts::LoginAccount>,
+) -> Result<bool, AppError> {
+    let password = password.to_owned();
+    let stored = account.and_then(|a| a.password_hash.clone());
+    tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => crypto::verify_password(&password, &hash),
+        None => {
+            let _ = crypto::verify_password(&password, &DUMMY_HASH);
+            false
+        }
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// Seconds left before `key` may try again (0 if it may now).
+fn blocked_for(conn: &Connection, key: &str, now: OffsetDateTime) -> Result<u64, DbError> {
+    Ok(throttle::get(conn, key)?
+        .and_then(|t| t.blocked_until)
+        .map(|until: String| (clock::parse(&until) - now).whole_seconds())
+        .filter(|s| *s > 0)
+        .and_then(|s| u64::try_from(s).ok())
+        .unwrap_or(0))
+}
+
+/// Counts a failure and returns how long `key` must now wait. `free` failures cost nothing
+/// before the delay rule starts counting (IP counters tolerate more than one person's typos).
+fn record_failure(
+    conn: &Connection,
+    key: &str,
+    now: OffsetDateTime,
+    free: u32,
+) -> Result<u64, DbError> {
+    let window = Duration::seconds(i64::try_from(FAILURE_WINDOW_SECONDS).unwrap_or(86_400));
+    let mut t = throttle::get(conn, key)?
+        .filter(|t| now - clock::parse(&t.window_start) < window)
+        .unwrap_or(Throttle {
+            failures: 0,
+            window_start: clock::format(now),
+            blocked_until: None,
+        });
+    t.failures = t.failures.saturating_add(1);
+    let counted = t.failures.saturating_sub(free);
+    let wait = if counted >= MAX_FAILURES_PER_DAY {
+        // The daily allowance is spent: wait for the window to end.
+        let end = clock::parse(&t.window_start) + window;
+        u64::try_from((end - now).whole_seconds()).unwrap_or(0)
+    } else {
+        login_delay_seconds(counted)
+    };
+    t.blocked_until = (wait > 0).then(|| clock::format(now + Duration::seconds(wait as i64)));
+    throttle::put(conn, key, &t)?;
+    Ok(wait)
+}
+
+fn me_of(conn: &Connection, keys: &Keys, account: AccountId) -> Result<Me, DbError> {
+    let profile = accounts::profile(conn, account)?
+        .ok_or_else(|| DbError::Data("session of a deleted account".into()))?;
+    let masked_nir = members::nir_of(conn, keys, profile.member_id)?
+        .map(|n| n.masked())
+        .unwrap_or_default();
+    Ok(Me {
+        given_names: profile.given_names,
+        family_name: profile.family_name,
+        masked_nir,
+        idle_timeout_seconds: IDLE_TIMEOUT_SECONDS,
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum CodeProblem {
+    Malformed,
+    Wrong(u32),
+    Spent,
+    Expired,
+}
+
+fn code_error(lang: Lang, problem: CodeProblem) -> AppError {
+    let fr = lang == Lang::Fr;
+    let field = match problem {
+        CodeProblem::Malformed if fr => {
+            "Le code compte 6 chiffres : recopiez-le depuis l'e-mail reçu.".to_owned()
+        }
+        CodeProblem::Malformed => {
+            "The code has 6 digits: copy it from the e-mail you received.".to_owned()
+        }
+        CodeProblem::Wrong(left) if fr => format!(
+            "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
+            if left > 1 { "s" } else { "" }
+        ),
+        CodeProblem::Wrong(left) => format!(
+            "This code is not the right one. You have {left} attempt{} left.",
+            if left > 1 { "s" } else { "" }
+        ),
+        CodeProblem::Spent if fr => {
+            "Trop d'essais avec ce code : demandez-en un nouveau.".to_owned()
+        }
+        CodeProblem::Spent => "Too many attempts with this code: ask for a new one.".to_owned(),
+        CodeProblem::Expired if fr => {
+            "Ce code n'est plus valable : demandez-en un nouveau.".to_owned()
+        }
+        CodeProblem::Expired => "This code is no longer valid: ask for a new one.".to_owned(),
+    };
+    AppError::Invalid(
+        ApiError::new(
+            "validation",
+            if fr {
+                "Vérifiez le code."
+            } else {
+                "Check the code."
+            },
+        )
+        .with_field("code", field),
+    )
+}
+
+fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+    let mut response = body.into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        session::set_cookie(state.config.mode, token),
+    );
+    response
+}
+
+fn code_hash(keys: &Keys, account: AccountId, code: &str) -> Vec<u8> {
+    keys.blind_index("one_time_codes.login", &format!("{}:{code}", account.0))
+}
+
+/// A uniformly random 6-digit code (rejection sampling: no modulo bias).
+fn six_digits() -> Result<String, AppError> {
+    loop {
+        let bytes: [u8; 4] =
+            crypto::random_bytes().map_err(|e| AppError::Internal(e.to_string()))?;
+        let n = u32::from_le_bytes(bytes);
+        if n < 4_294_000_000 {
+            return Ok(format!("{:06}", n % 1_000_000));
+        }
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn user_agent(headers: &HeaderMap) -> String {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.chars().take(200).collect())
+        .unwrap_or_default()
+}
