@@ -9,7 +9,7 @@ use crate::{
     db::{self, Db},
     demo,
     http::AppState,
-    ops, portal, server,
+    mail, ops, portal, server,
 };
 use clap::{Args, Parser, Subcommand};
 use std::{
@@ -73,6 +73,17 @@ struct DemoArgs {
     /// Folder holding the demo database and generated keys (created if missing).
     #[arg(long, env = "PORTAIL_DATA_DIR", default_value = "portail-demo")]
     data_dir: PathBuf,
+    /// Optional: also deliver the demo's e-mails through this SMTP server (they are always
+    /// readable in the demo outbox).
+    #[arg(long, env = "PORTAIL_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender of the demo's e-mails.
+    #[arg(
+        long,
+        env = "PORTAIL_MAIL_FROM",
+        default_value = "Portail (démo) <portail@demo.portail.test>"
+    )]
+    mail_from: String,
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +106,13 @@ struct ServeArgs {
     /// Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses).
     #[arg(long, env = "PORTAIL_TRUSTED_PROXIES", value_delimiter = ',')]
     trusted_proxies: Vec<IpAddr>,
+    /// SMTP server for members' e-mail: `smtps://user:pass@host:465` or
+    /// `smtp://host:587?tls=required` (plain `smtp://` only to a relay on this machine).
+    #[arg(long, env = "PORTAIL_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender address of members' e-mail, e.g. `Ma caisse <ne-pas-repondre@caisse.example>`.
+    #[arg(long, env = "PORTAIL_MAIL_FROM")]
+    mail_from: Option<String>,
 }
 
 /// Entry point of the executable.
@@ -182,6 +200,10 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
         };
         let data_dir = args.data_dir.clone();
         let state = AppState::new(db, config);
+        if let Some(url) = &args.smtp_url {
+            let sender = mail::Sender::new(url, &args.mail_from)?;
+            tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
+        }
         let mut write_error = None;
         server::run(state, args.addr, |bound| {
             let url = format!("http://{bound}");
@@ -259,7 +281,7 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 }
 
 fn serve_command(args: ServeArgs) -> Result<(), String> {
-    let config = production_config(&args)?;
+    let (config, sender) = production_config(&args)?;
     let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
     let db = Db::open(&config.database_path()).map_err(|e| e.to_string())?;
     let rt = runtime()?;
@@ -268,6 +290,7 @@ fn serve_command(args: ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
         let state = AppState::new(db, config);
+        tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
         server::run(state, args.addr, |bound| {
             tracing::info!(%bound, "Portail {} serving", portal::VERSION);
         })
@@ -277,8 +300,28 @@ fn serve_command(args: ServeArgs) -> Result<(), String> {
 }
 
 /// Checks every production setting and names each one that is missing or unsafe.
-fn production_config(args: &ServeArgs) -> Result<Config, String> {
+fn production_config(args: &ServeArgs) -> Result<(Config, mail::Sender), String> {
     let mut problems = Vec::new();
+    let sender = match (args.smtp_url.as_deref(), args.mail_from.as_deref()) {
+        (Some(url), Some(from)) => match mail::Sender::new(url, from) {
+            Ok(sender) => Some(sender),
+            Err(e) => {
+                problems.push(e);
+                None
+            }
+        },
+        (url, from) => {
+            if url.is_none() {
+                problems.push(
+                    "PORTAIL_SMTP_URL is not set: members' login codes go by e-mail".to_owned(),
+                );
+            }
+            if from.is_none() {
+                problems.push("PORTAIL_MAIL_FROM is not set: give the sender address".to_owned());
+            }
+            None
+        }
+    };
     let keys = match args.secret_key.as_deref() {
         None | Some("") => {
             problems.push(
@@ -315,15 +358,20 @@ fn production_config(args: &ServeArgs) -> Result<Config, String> {
         }
         Some(name) => Some(name.to_owned()),
     };
-    match (keys, public_origin, fund_name) {
-        (Some(keys), Some(public_origin), Some(fund_name)) if problems.is_empty() => Ok(Config {
-            mode: Mode::Production,
-            data_dir: args.data_dir.clone(),
-            public_origin,
-            trusted_proxies: args.trusted_proxies.clone(),
-            fund_name,
-            keys,
-        }),
+    match (keys, public_origin, fund_name, sender) {
+        (Some(keys), Some(public_origin), Some(fund_name), Some(sender)) if problems.is_empty() => {
+            Ok((
+                Config {
+                    mode: Mode::Production,
+                    data_dir: args.data_dir.clone(),
+                    public_origin,
+                    trusted_proxies: args.trusted_proxies.clone(),
+                    fund_name,
+                    keys,
+                },
+                sender,
+            ))
+        }
         _ => Err(format!(
             "refusing to start in production:\n  - {}",
             problems.join("\n  - ")
@@ -378,10 +426,15 @@ mod tests {
             secret_key: Some(crypto::DOCUMENTED_EXAMPLE_SECRET.into()),
             fund_name: None,
             trusted_proxies: vec![],
+            smtp_url: Some("smtp://mail.example.org".into()),
+            mail_from: Some("Caisse <ne-pas-repondre@caisse.test>".into()),
         };
-        let err = production_config(&args).unwrap_err();
+        let Err(err) = production_config(&args) else {
+            panic!("accepted")
+        };
         assert!(err.contains("PORTAIL_SECRET_KEY is refused"), "{err}");
         assert!(err.contains("PORTAIL_PUBLIC_URL is not set"), "{err}");
         assert!(err.contains("PORTAIL_FUND_NAME is not set"), "{err}");
+        assert!(err.contains("plain smtp:// is only allowed"), "{err}");
     }
 }

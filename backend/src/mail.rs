@@ -39,3 +39,103 @@ pub fn login_code(
     };
     outbox::push(conn, to, &subject, &body, now)
 }
+
+/// Delivers the outbox over SMTP.
+#[derive(Clone)]
+pub struct Sender {
+    transport: lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
+    from: lettre::message::Mailbox,
+}
+
+/// Attempts before an e-mail is left for an operator to look at.
+const MAX_ATTEMPTS: u32 = 10;
+
+impl Sender {
+    /// Builds a sender from an SMTP URL (`smtps://user:pass@host:465`,
+    /// `smtp://host:587?tls=required`, or plain `smtp://localhost:25` for a local relay only).
+    pub fn new(url: &str, from: &str) -> Result<Sender, String> {
+        let parsed_host = url
+            .split("://")
+            .nth(1)
+            .map(|rest| rest.rsplit('@').next().unwrap_or(rest))
+            .and_then(|rest| rest.split(['/', '?']).next())
+            .map(|authority| authority.rsplit_once(':').map_or(authority, |(h, _)| h))
+            .unwrap_or("");
+        let plain = url.starts_with("smtp://") && !url.contains("tls=");
+        let loopback = matches!(parsed_host, "localhost" | "127.0.0.1" | "[::1]");
+        if plain && !loopback {
+            return Err(
+                "PORTAIL_SMTP_URL: plain smtp:// is only allowed to a relay on this machine; \
+                 use smtps:// or add ?tls=required"
+                    .into(),
+            );
+        }
+        let transport = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("PORTAIL_SMTP_URL is refused: {e}"))?
+            .timeout(Some(std::time::Duration::from_secs(20)))
+            .build();
+        let from = from
+            .parse()
+            .map_err(|e| format!("PORTAIL_MAIL_FROM is refused: {e}"))?;
+        Ok(Sender { transport, from })
+    }
+
+    /// Sends what is waiting in the outbox; returns how many went out.
+    pub async fn send_pending(
+        &self,
+        db: &crate::db::Db,
+        clock: &crate::clock::Clock,
+    ) -> Result<usize, DbError> {
+        use lettre::AsyncTransport;
+        let pending = db.call(|c| outbox::pending(c, 20, MAX_ATTEMPTS)).await?;
+        let mut sent = 0;
+        for mail in pending {
+            let id = mail.id;
+            let outcome = match self.message(&mail) {
+                Ok(message) => self
+                    .transport
+                    .send(message)
+                    .await
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e),
+            };
+            match outcome {
+                Ok(_) => {
+                    let now = crate::clock::format(clock.now());
+                    db.call(move |c| outbox::mark_sent(c, id, &now)).await?;
+                    sent += 1;
+                }
+                Err(error) => {
+                    tracing::warn!(outbox_id = id, %error, "e-mail not delivered, will retry");
+                    db.call(move |c| outbox::mark_failed(c, id, &error)).await?;
+                }
+            }
+        }
+        Ok(sent)
+    }
+
+    fn message(&self, mail: &outbox::Pending) -> Result<lettre::Message, String> {
+        let to: lettre::message::Mailbox = mail
+            .recipient
+            .parse()
+            .map_err(|e| format!("recipient refused: {e}"))?;
+        lettre::Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone())
+            .header(lettre::message::header::ContentType::TEXT_PLAIN)
+            .body(mail.body.clone())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Sends the outbox every few seconds until the process stops.
+    pub async fn run(self, db: crate::db::Db, clock: crate::clock::Clock) {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            if let Err(e) = self.send_pending(&db, &clock).await {
+                tracing::warn!(error = %e, "outbox sender");
+            }
+        }
+    }
+}

@@ -231,6 +231,11 @@ fn a_demo_folder_is_refused_in_production() {
         .env("PORTAIL_SECRET_KEY", key)
         .env("PORTAIL_PUBLIC_URL", "http://127.0.0.1:1")
         .env("PORTAIL_FUND_NAME", "Caisse de test")
+        .env("PORTAIL_SMTP_URL", "smtp://127.0.0.1:2525")
+        .env(
+            "PORTAIL_MAIL_FROM",
+            "Caisse de test <ne-pas-repondre@caisse.test>",
+        )
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()

@@ -10,5 +10,7 @@ mod cli;
 mod demo;
 mod http;
 mod login;
+mod mail;
 mod ops;
 mod portal;
+mod smtp;
