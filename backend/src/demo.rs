@@ -26,6 +26,8 @@ pub struct PersonaLogin {
     pub login: String,
     /// The password.
     pub password: &'static str,
+    /// Where the persona's e-mails go (readable in the demo outbox).
+    pub email: &'static str,
     /// `email` (a code sent to the demo outbox) or `totp`.
     pub second_factor: &'static str,
     /// The TOTP secret (base32) when the second factor is an authenticator app.
@@ -197,6 +199,7 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
             ),
             login: nir.as_str().to_owned(),
             password: persona.password,
+            email: persona.email,
             second_factor: "email",
             totp_secret: None,
             story: persona.story,
@@ -218,6 +221,7 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
             display_name: agent.display_name.to_owned(),
             login: agent.email.to_owned(),
             password: agent.password,
+            email: agent.email,
             second_factor: "totp",
             totp_secret: agents::totp_secret(tx, keys, id)?,
             story: agent.story,

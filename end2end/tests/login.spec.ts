@@ -1,15 +1,73 @@
-// The login page today: the NIR is checked in the browser as it is typed, with the same rules as
-// the server (shared crate); online login opens with the identity work.
+// Logging in: NIR + password, then the 6-digit code from the e-mail (read in the demo outbox),
+// the member's home, and logging out. The NIR is also checked in the browser as it is typed.
 import { test, expect, appReady, expectAccessible } from './support';
+import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 import { dataDir } from '../playwright.config';
 
-function personas() {
-  return JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas as Array<{
-    role: string;
-    login: string;
-  }>;
+type Persona = { role: string; display_name: string; login: string; password: string; email: string };
+
+function personas(): Persona[] {
+  return JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
 }
+
+/** Each viewport logs in as its own persona, so parallel runs never read each other's codes. */
+function memberFor(project: string): Persona {
+  const members = personas().filter((p) => p.role === 'member');
+  return project === 'phone' ? members[1] : members[0];
+}
+
+/** Opens the demo outbox in the browser and reads the newest code sent to `email`. */
+async function codeFromOutbox(page: Page, email: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await expect(await appReady(outbox)).toHaveText('Boîte d’envoi de démonstration');
+  const mail = outbox.locator('article.outbox__mail', { hasText: email }).first();
+  await expect(mail).toBeVisible();
+  await expectAccessible(outbox);
+  const text = await mail.innerText();
+  await outbox.close();
+  const code = text.match(/\b\d{6}\b/)?.[0];
+  expect(code, `a 6-digit code in: ${text}`).toBeTruthy();
+  return code!;
+}
+
+async function signIn(page: Page, persona: Persona, password = persona.password) {
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByLabel('Numéro de sécurité sociale').fill(persona.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+}
+
+test('a member logs in with NIR, password and the e-mailed code, then logs out', async ({ page, consoleErrors }, info) => {
+  const persona = memberFor(info.project.name);
+  await signIn(page, persona);
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await expect(page.locator('main')).toContainText('@demo.portail.test');
+  await expectAccessible(page);
+
+  const code = await codeFromOutbox(page, persona.email);
+  await page.getByLabel('Code reçu par e-mail').fill(code);
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+
+  const given = persona.display_name.split(' ')[0];
+  await expect(page.locator('main h1')).toHaveText(`Bonjour ${given}`);
+  await expect(page.getByRole('banner')).toContainText(persona.display_name);
+  await expectAccessible(page);
+
+  // The session is server-side: a reload keeps the member signed in.
+  await page.reload();
+  await expect(await appReady(page)).toHaveText(`Bonjour ${given}`);
+
+  await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+  await expect(page.locator('main h1')).toHaveText('Vos remboursements et vos démarches, en ligne');
+  await page.reload();
+  await expect(await appReady(page)).toHaveText('Vos remboursements et vos démarches, en ligne');
+  await expect(page.getByRole('link', { name: 'Se connecter' }).first()).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
 
 test('a wrong NIR key is explained next to the field, and a right one is confirmed', async ({ page, consoleErrors }) => {
   await page.goto('/connexion');
@@ -21,22 +79,43 @@ test('a wrong NIR key is explained next to the field, and a right one is confirm
   await expect(page.getByText(/La clé ne correspond pas/).first()).toBeVisible();
   await expectAccessible(page);
 
-  const camille = personas().find((p) => p.role === 'member')!;
-  await nir.fill(camille.login);
+  await nir.fill(personas()[0].login);
   await nir.blur();
   await expect(nir).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('La clé correspond au numéro.')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
 
-test('submitting says plainly that online login is not open yet, keeping what was typed', async ({ page }) => {
+test('a wrong password gets one generic message, and the NIR is kept', async ({ page }) => {
+  // A well-formed NIR on no roll: the answer must be the same as for a wrong password.
+  await signIn(page, { role: 'member', display_name: '', login: '1 84 12 76 451 089 46', password: '', email: '' }, 'pas le bon');
+  await expect(page.getByText(/Le numéro de sécurité sociale ou le mot de passe est incorrect/).first()).toBeVisible();
+  await expect(page.getByLabel('Numéro de sécurité sociale')).toHaveValue('1 84 12 76 451 089 46');
+  await expectAccessible(page);
+});
+
+test('repeated failures make the member wait, and the page says until when', { tag: '@desktop' }, async ({ page }) => {
+  const sophie = personas().filter((p) => p.role === 'member')[2];
+  for (let i = 0; i < 3; i++) {
+    await signIn(page, sophie, `mauvais mot de passe ${i}`);
+    await expect(page.locator('main [role="alert"], main .error-summary, main .panel').first()).toBeVisible();
+  }
+  await expect(page.getByText(/Vous pourrez réessayer à \d{1,2}:\d{2}/)).toBeVisible();
+  await expect(page.locator('main')).toContainText('36 46');
+  await expectAccessible(page);
+  // Even the right password waits.
+  await signIn(page, sophie);
+  await expect(page.getByText(/Vous pourrez réessayer/)).toBeVisible();
+});
+
+test('the English interface speaks English down to the server's errors', async ({ page }) => {
   await page.goto('/connexion');
   await appReady(page);
-  const camille = personas().find((p) => p.role === 'member')!;
-  await page.getByLabel('Numéro de sécurité sociale').fill(camille.login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill('un mot de passe');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByText('La connexion en ligne n’est pas encore ouverte')).toBeVisible();
-  await expect(page.getByLabel('Numéro de sécurité sociale')).toHaveValue(camille.login);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('main h1')).toHaveText('Sign in');
+  await page.getByLabel('Social security number').fill('1 84 12 76 451 089 46');
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.locator('main').getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/The social security number or the password is incorrect/).first()).toBeVisible();
   await expectAccessible(page);
 });

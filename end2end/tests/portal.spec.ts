@@ -74,7 +74,7 @@ test('navigating moves focus to the new page heading', async ({ page, isMobile }
   await expect(page).toHaveTitle(/Documents/);
 });
 
-test('the skip link is the first stop of the keyboard and leads to the content', { tag: '@keyboard' }, async ({ page }) => {
+test('the skip link is the first stop of the keyboard and leads to the content', { tag: '@desktop' }, async ({ page }) => {
   await page.goto('/aide');
   await appReady(page);
   await page.keyboard.press('Tab');

@@ -10,6 +10,34 @@ use portail_shared::i18n::Text;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// The API's addresses.
+pub mod paths {
+    /// `GET`: who is signed in (`Me`), or 401.
+    pub const ME: &str = "/api/me";
+    /// `POST LoginRequest`: first factor, answers `LoginStep`.
+    pub const LOGIN: &str = "/api/login";
+    /// `POST CodeRequest`: second factor, answers `Me`.
+    pub const LOGIN_CODE: &str = "/api/login/code";
+    /// `POST {}`: a new code, answers `LoginStep`.
+    pub const LOGIN_CODE_RESEND: &str = "/api/login/code/resend";
+    /// `POST {}`: ends the session, answers 204.
+    pub const LOGOUT: &str = "/api/logout";
+    /// `GET`: the demo outbox, newest first (404 in production).
+    pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
+}
+
+/// Error codes the browser reacts to.
+pub mod codes {
+    /// 422: per-field messages in `fields`.
+    pub const VALIDATION: &str = "validation";
+    /// 401 on `/api/login`: NIR or password wrong (never says which).
+    pub const LOGIN_FAILED: &str = "login_failed";
+    /// 429: too many attempts, with `retry_after_seconds`.
+    pub const LOGIN_THROTTLED: &str = "login_throttled";
+    /// 401: no session, or not at the stage the call needs.
+    pub const UNAUTHENTICATED: &str = "unauthenticated";
+}
+
 /// Why an API call did not give the expected answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ApiFailure {
@@ -57,6 +85,22 @@ where
         .body(json)
         .map_err(|e| ApiFailure::Decode(e.to_string()))?;
     receive(request.send().await).await
+}
+
+/// `POST path` with the empty JSON object `{}` (actions without parameters: resend a code,
+/// log out), decoding the JSON answer as `T`; `T = ()` accepts `204 No Content`.
+pub async fn post_empty<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiFailure> {
+    post_json(path, &serde_json::Map::new(), lang).await
+}
+
+impl ApiFailure {
+    /// The API's error code (`validation`, `login_failed`…), when the server gave one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiFailure::Api(error) => Some(&error.code),
+            ApiFailure::Http(_) | ApiFailure::Network(_) | ApiFailure::Decode(_) => None,
+        }
+    }
 }
 
 /// Turns a status and a body into the typed answer or the failure.

@@ -1,4 +1,4 @@
-//! The only place that touches browser globals: storage, `document`, focus.
+//! The only place that touches browser globals: storage, `document`, focus, the clock.
 //!
 //! Each function is a no-op outside WebAssembly, so components that call them from effects and
 //! handlers still render natively (render tests, pre-rendering).
@@ -11,6 +11,8 @@ mod imp {
     use portail_shared::Lang;
     use wasm_bindgen::JsCast;
     use web_sys::HtmlElement;
+
+    use crate::time::LocalInstant;
 
     /// Where the chosen language is remembered between visits.
     const LANG_KEY: &str = "portail.lang";
@@ -52,6 +54,27 @@ mod imp {
         }
     }
 
+    /// The browser's clock, in milliseconds since the epoch.
+    pub fn now_ms() -> Option<i64> {
+        // Whole milliseconds fit an i64 for the next 290 million years.
+        #[allow(clippy::cast_possible_truncation)]
+        Some(js_sys::Date::now() as i64)
+    }
+
+    /// The moment `epoch_ms` with the member's time-zone offset at that moment (which differs
+    /// from today's across a daylight-saving change).
+    pub fn local_instant(epoch_ms: i64) -> LocalInstant {
+        #[allow(clippy::cast_precision_loss)]
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_ms as f64));
+        // `getTimezoneOffset` is UTC minus local time, in minutes.
+        #[allow(clippy::cast_possible_truncation)]
+        let offset_minutes = -(date.get_timezone_offset() as i32);
+        LocalInstant {
+            epoch_ms,
+            offset_minutes,
+        }
+    }
+
     fn focus_selector(selector: &str) {
         if let Some(element) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
             focus(element);
@@ -73,6 +96,8 @@ mod imp {
 mod imp {
     use portail_shared::Lang;
 
+    use crate::time::LocalInstant;
+
     /// No storage outside the browser.
     pub fn stored_lang() -> Option<Lang> {
         None
@@ -92,4 +117,14 @@ mod imp {
 
     /// No focus outside the browser.
     pub fn focus_id(_id: &str) {}
+
+    /// No clock outside the browser: callers fall back to the server's words.
+    pub fn now_ms() -> Option<i64> {
+        None
+    }
+
+    /// No time zone outside the browser: UTC.
+    pub fn local_instant(epoch_ms: i64) -> LocalInstant {
+        LocalInstant::utc(epoch_ms)
+    }
 }

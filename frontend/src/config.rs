@@ -4,6 +4,8 @@ use std::rc::Rc;
 
 use portail_shared::api::{Mode, PublicConfig};
 
+use yew::prelude::*;
+
 use crate::api::ApiFailure;
 
 /// Where the server publishes its [`PublicConfig`].
@@ -35,6 +37,11 @@ impl ConfigState {
         matches!(self, ConfigState::Loaded(config) if config.mode == Mode::Demo)
     }
 
+    /// Whether the server said it runs in production (demo-only pages do not exist there).
+    pub fn is_production(&self) -> bool {
+        matches!(self, ConfigState::Loaded(config) if config.mode == Mode::Production)
+    }
+
     /// The configuration, once loaded.
     pub fn loaded(&self) -> Option<&PublicConfig> {
         match self {
@@ -42,4 +49,10 @@ impl ConfigState {
             ConfigState::Loading | ConfigState::Unavailable => None,
         }
     }
+}
+
+/// The server's configuration as the layout provides it (still loading outside the layout).
+#[hook]
+pub fn use_config() -> ConfigState {
+    use_context::<ConfigState>().unwrap_or_default()
 }

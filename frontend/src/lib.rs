@@ -5,8 +5,11 @@
 //! ([`App`], with the real history and `GET /api/config`) and in native render tests
 //! ([`ServerApp`], with an in-memory history at a chosen path).
 //!
-//! Browser globals (storage, `document`, focus) are only touched in [`browser`], from effects
-//! and event handlers, never while rendering.
+//! Who is signed in lives in [`session::SessionProvider`], above the layout: the browser app
+//! asks `GET /api/me`, the render tests give the state as a prop.
+//!
+//! Browser globals (storage, `document`, focus, the clock) are only touched in [`browser`], from
+//! effects and event handlers, never while rendering.
 
 pub mod api;
 pub mod browser;
@@ -15,9 +18,14 @@ pub mod config;
 pub mod lang;
 pub mod pages;
 pub mod route;
+pub mod session;
+pub mod time;
+
+use std::rc::Rc;
 
 use portail_shared::Lang;
 use portail_shared::api::PublicConfig;
+use portail_shared::login::LoginStep;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, MemoryHistory};
@@ -25,6 +33,7 @@ use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::config::ConfigState;
+use crate::session::{SessionProvider, SessionState};
 
 pub use crate::route::Route;
 
@@ -57,7 +66,9 @@ pub fn App() -> Html {
 
     html! {
         <BrowserRouter>
-            <Layout lang={*lang} config={(*config).clone()} {on_lang} />
+            <SessionProvider initial={SessionState::Unknown} load=true lang={*lang}>
+                <Layout lang={*lang} config={(*config).clone()} {on_lang} />
+            </SessionProvider>
         </BrowserRouter>
     }
 }
@@ -73,6 +84,13 @@ pub struct ServerAppProps {
     /// The public configuration, as `GET /api/config` would answer it (still loading if unset).
     #[prop_or_default]
     pub config: ConfigState,
+    /// Who is signed in (nobody if unset; `Unknown` renders the state before `GET /api/me`
+    /// answers).
+    #[prop_or(SessionState::Anonymous)]
+    pub session: SessionState,
+    /// A sign-in waiting for its e-mailed code, as `POST /api/login` would have answered.
+    #[prop_or_default]
+    pub pending_login: Option<LoginStep>,
 }
 
 /// The app at a fixed path and language, without a browser: for render tests and pre-rendering.
@@ -84,7 +102,13 @@ pub fn ServerApp(props: &ServerAppProps) -> Html {
 
     html! {
         <Router history={(*history).clone()}>
-            <Layout lang={props.lang} config={props.config.clone()} />
+            <SessionProvider
+                initial={props.session.clone()}
+                pending={props.pending_login.clone().map(Rc::new)}
+                lang={props.lang}
+            >
+                <Layout lang={props.lang} config={props.config.clone()} />
+            </SessionProvider>
         </Router>
     }
 }

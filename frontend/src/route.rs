@@ -12,6 +12,12 @@ pub enum Route {
     /// Sign-in form.
     #[at("/connexion")]
     Login,
+    /// Second step of sign-in: the code sent by e-mail.
+    #[at("/connexion/code")]
+    LoginCode,
+    /// Forgotten password (online reset comes later: the page says how to get help).
+    #[at("/mot-de-passe-oublie")]
+    ForgotPassword,
     /// Payments and reimbursements (member area).
     #[at("/remboursements")]
     Reimbursements,
@@ -36,6 +42,9 @@ pub enum Route {
     /// Accessibility statement.
     #[at("/accessibilite")]
     Accessibility,
+    /// The e-mails a demo deployment would have sent (not found in production).
+    #[at("/demo/boite-envoi")]
+    DemoOutbox,
     /// Any other address.
     #[not_found]
     #[at("/404")]
@@ -55,10 +64,14 @@ pub const MAIN_NAV: [(Route, Text); 7] = [
 
 impl Route {
     /// The page's title: its `<h1>` and the first part of the browser tab's title.
+    ///
+    /// See [`tab_title`] for the pages whose title depends on the session or the mode.
     pub fn title(self) -> Text {
         match self {
             Route::Home => Text::TitleHome,
             Route::Login => Text::TitleLogin,
+            Route::LoginCode => Text::TitleLoginCode,
+            Route::ForgotPassword => Text::TitleForgotPassword,
             Route::Reimbursements => Text::TitlePayments,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,
@@ -67,7 +80,19 @@ impl Route {
             Route::Account => Text::TitleAccount,
             Route::Help => Text::TitleHelp,
             Route::Accessibility => Text::TitleAccessibility,
+            Route::DemoOutbox => Text::TitleDemoOutbox,
             Route::NotFound => Text::TitleNotFound,
         }
+    }
+}
+
+/// The first part of the browser tab's title: the page's title, except the member's home (whose
+/// `<h1>` greets by name, which the tab and the history need not show) and the demo outbox
+/// outside demo mode (which does not exist there).
+pub fn tab_title(route: Route, signed_in: bool, production: bool) -> Text {
+    match route {
+        Route::Home if signed_in => Text::NavHome,
+        Route::DemoOutbox if production => Text::TitleNotFound,
+        other => other.title(),
     }
 }

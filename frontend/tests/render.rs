@@ -8,20 +8,32 @@
 
 use std::rc::Rc;
 
-use portail_frontend::ServerApp;
-use portail_frontend::ServerAppProps;
 use portail_frontend::api::{self, ApiFailure};
+use portail_frontend::components::throttle::{RetryAt, ThrottlePanel, ThrottlePanelProps};
 use portail_frontend::config::ConfigState;
+use portail_frontend::pages::demo_outbox::paragraphs;
 use portail_frontend::pages::login::{NirFeedback, nir_feedback};
+use portail_frontend::pages::login_code::code_error;
+use portail_frontend::route::{Route, tab_title};
+use portail_frontend::session::{
+    Flash, FlashKind, Session, SessionAction, SessionState, display_name, first_given_name,
+};
+use portail_frontend::time::{self, LocalInstant};
+use portail_frontend::{ServerApp, ServerAppProps};
 use portail_shared::Lang;
-use portail_shared::api::{Mode, PublicConfig};
+use portail_shared::api::{ApiError, Mode, PublicConfig};
 use portail_shared::i18n::Text;
+use portail_shared::login::{LoginStep, Me};
 use portail_shared::nir::NirError;
+use yew::Reducible;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 11] = [
+const PATHS: [&str; 14] = [
     "/",
     "/connexion",
+    "/connexion/code",
+    "/mot-de-passe-oublie",
+    "/demo/boite-envoi",
     "/remboursements",
     "/documents",
     "/demarches",
@@ -33,12 +45,52 @@ const PATHS: [&str; 11] = [
     "/cette-page-n-existe-pas",
 ];
 
-async fn render(path: &str, lang: Lang, config: ConfigState) -> String {
-    let props = ServerAppProps {
+/// The props of a page seen by a visitor who is not signed in.
+fn props(path: &str, lang: Lang, config: ConfigState) -> ServerAppProps {
+    ServerAppProps {
         path: path.to_owned().into(),
         lang,
         config,
-    };
+        session: SessionState::Anonymous,
+        pending_login: None,
+    }
+}
+
+async fn render(path: &str, lang: Lang, config: ConfigState) -> String {
+    render_props(props(path, lang, config)).await
+}
+
+/// A page as Camille Martin sees it once signed in.
+async fn render_member(path: &str, lang: Lang) -> String {
+    render_props(ServerAppProps {
+        session: SessionState::Member(Rc::new(camille())),
+        ..props(path, lang, loaded(Mode::Demo))
+    })
+    .await
+}
+
+/// The code page after a right NIR and password.
+async fn render_code_page(lang: Lang, mode: Mode) -> String {
+    render_props(ServerAppProps {
+        pending_login: Some(LoginStep {
+            masked_email: "c•••••@demo.portail.test".to_owned(),
+            expires_in_minutes: 10,
+        }),
+        ..props("/connexion/code", lang, loaded(mode))
+    })
+    .await
+}
+
+fn camille() -> Me {
+    Me {
+        given_names: "Camille Anne".to_owned(),
+        family_name: "Martin".to_owned(),
+        masked_nir: "2 69 05 •• ••• ••• 80".to_owned(),
+        idle_timeout_seconds: 1200,
+    }
+}
+
+async fn render_props(props: ServerAppProps) -> String {
     tokio::task::LocalSet::new()
         .run_until(async move {
             yew::LocalServerRenderer::<ServerApp>::with_props(props)
@@ -102,6 +154,14 @@ fn inner<'a>(html: &'a str, opening: &str, name: &str) -> &'a str {
 
 fn main_of(html: &str) -> &str {
     &html[html.find("<main").unwrap()..html.find("</main>").unwrap()]
+}
+
+fn header_of(html: &str) -> &str {
+    &html[html.find("<header").unwrap()..html.find("</header>").unwrap()]
+}
+
+fn footer_of(html: &str) -> &str {
+    &html[html.find("<footer").unwrap()..html.find("</footer>").unwrap()]
 }
 
 // ----- Layout -----
@@ -226,6 +286,8 @@ async fn french_is_the_default_language() {
         path: "/".into(),
         lang: Lang::default(),
         config: ConfigState::default(),
+        session: SessionState::Anonymous,
+        pending_login: None,
     })
     .hydratable(false);
     let html = tokio::task::LocalSet::new().run_until(html.render()).await;
@@ -267,18 +329,50 @@ async fn english_pages_are_fully_english() {
 
 #[tokio::test]
 async fn every_page_has_exactly_one_h1_and_no_inline_style() {
+    let sessions = [
+        SessionState::Anonymous,
+        SessionState::Unknown,
+        SessionState::Member(Rc::new(camille())),
+    ];
     for path in PATHS {
         for lang in [Lang::Fr, Lang::En] {
-            let html = render(path, lang, loaded(Mode::Demo)).await;
-            let h1 = tag(&html, "h1", &[r#"tabindex="-1""#]);
-            assert_eq!(tags(&html, "h1").len(), 1, "{path} {lang:?}");
-            assert!(
-                main_of(&html).contains(h1),
-                "{path}: the h1 is outside <main>"
-            );
-            // The server's Content-Security-Policy forbids inline styles.
-            assert!(!html.contains("style="), "{path} has an inline style");
-            assert!(!html.contains("<script"), "{path} has an inline script");
+            for session in &sessions {
+                for pending_login in [
+                    None,
+                    Some(LoginStep {
+                        masked_email: "c•••••@demo.portail.test".to_owned(),
+                        expires_in_minutes: 10,
+                    }),
+                ] {
+                    let html = render_props(ServerAppProps {
+                        session: session.clone(),
+                        pending_login,
+                        ..props(path, lang, loaded(Mode::Demo))
+                    })
+                    .await;
+                    let h1 = tag(&html, "h1", &[r#"tabindex="-1""#]);
+                    assert_eq!(tags(&html, "h1").len(), 1, "{path} {lang:?} {session:?}");
+                    assert!(
+                        main_of(&html).contains(h1),
+                        "{path}: the h1 is outside <main>"
+                    );
+                    // The server's Content-Security-Policy forbids inline styles.
+                    assert!(!html.contains("style="), "{path} has an inline style");
+                    assert!(!html.contains("<script"), "{path} has an inline script");
+                    // Every id is unique (labels, aria-describedby and skip links rely on it).
+                    let mut ids: Vec<&str> = html
+                        .match_indices(" id=\"")
+                        .map(|(at, m)| {
+                            let rest = &html[at + m.len()..];
+                            &rest[..rest.find('"').unwrap()]
+                        })
+                        .collect();
+                    let all = ids.len();
+                    ids.sort_unstable();
+                    ids.dedup();
+                    assert_eq!(ids.len(), all, "{path}: duplicate ids {ids:?}");
+                }
+            }
         }
     }
 }
@@ -392,6 +486,530 @@ async fn login_nir_field_has_a_label_a_hint_and_a_live_message() {
     assert!(!html.contains("pas encore ouverte"));
 }
 
+// ----- Session: header, home, member areas -----
+
+#[tokio::test]
+async fn header_shows_the_member_name_and_sign_out_when_signed_in() {
+    let html = render_member("/aide", Lang::Fr).await;
+    let header = header_of(&html);
+    assert!(header.contains("Camille Martin"), "{header}");
+    assert!(header.contains("Connecté au compte de"), "{header}");
+    let sign_out = tag(header, "button", &["site-header__sign-out"]);
+    assert!(sign_out.contains(r#"type="button""#), "{sign_out}");
+    assert_eq!(inner(header, sign_out, "button"), "Se déconnecter");
+    // Outside the folding navigation: visible on phones too.
+    let nav = header.find("<nav").unwrap();
+    assert!(header.find(sign_out).unwrap() < nav);
+    assert!(!header.contains(r#"href="/connexion""#), "{header}");
+    assert!(!header.contains("Se connecter"), "{header}");
+
+    let en = render_member("/aide", Lang::En).await;
+    let header = header_of(&en);
+    assert!(header.contains("Signed in as"));
+    assert_eq!(
+        inner(
+            header,
+            tag(header, "button", &["site-header__sign-out"]),
+            "button"
+        ),
+        "Sign out"
+    );
+}
+
+#[tokio::test]
+async fn header_offers_sign_in_to_visitors_and_waits_while_the_session_is_unknown() {
+    let html = render_fr("/aide").await;
+    let header = header_of(&html);
+    let sign_in = tag(header, "a", &[r#"href="/connexion""#]);
+    assert_eq!(inner(header, sign_in, "a"), "Se connecter");
+    assert!(!header.contains("Se déconnecter"));
+
+    let unknown = render_props(ServerAppProps {
+        session: SessionState::Unknown,
+        ..props("/aide", Lang::Fr, loaded(Mode::Production))
+    })
+    .await;
+    let header = header_of(&unknown);
+    assert!(!header.contains("Se connecter"), "{header}");
+    assert!(!header.contains("Se déconnecter"), "{header}");
+}
+
+#[tokio::test]
+async fn home_greets_the_signed_in_member_by_given_name() {
+    let html = render_member("/", Lang::Fr).await;
+    assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), "Bonjour Camille");
+    let main = main_of(&html);
+    assert!(main.contains("Bienvenue dans votre espace."));
+    assert!(main.contains("2 69 05 •• ••• ••• 80"));
+    for area in [
+        "/remboursements",
+        "/documents",
+        "/demarches",
+        "/messagerie",
+        "/prevention",
+        "/compte",
+    ] {
+        assert!(
+            main.contains(&format!("href=\"{area}\"")),
+            "no quick link to {area}"
+        );
+    }
+    // No invitation to sign in a member who is signed in.
+    assert!(!main.contains(r#"href="/connexion""#));
+    assert!(!html.contains("Vos remboursements et vos démarches, en ligne"));
+
+    let en = render_member("/", Lang::En).await;
+    assert_eq!(inner(&en, tags(&en, "h1")[0], "h1"), "Hello Camille");
+}
+
+#[tokio::test]
+async fn member_areas_say_what_comes_next_when_signed_in() {
+    for (path, title) in [
+        ("/remboursements", "Paiements et remboursements"),
+        ("/documents", "Documents"),
+        ("/demarches", "Démarches"),
+        ("/messagerie", "Messagerie"),
+        ("/prevention", "Prévention"),
+        ("/compte", "Mon compte"),
+    ] {
+        let html = render_member(path, Lang::Fr).await;
+        assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), title, "{path}");
+        let main = main_of(&html);
+        assert!(
+            main.contains("Cette rubrique arrive dans une prochaine version."),
+            "{path}"
+        );
+        assert!(!main.contains("Connectez-vous"), "{path}");
+        assert!(!main.contains(r#"href="/connexion""#), "{path}");
+        // The visitor's view is unchanged.
+        let visitor = render_fr(path).await;
+        assert!(!visitor.contains("prochaine version"), "{path}");
+        assert!(visitor.contains("Connectez-vous pour accéder"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn member_areas_show_neither_panel_while_the_session_is_unknown() {
+    let html = render_props(ServerAppProps {
+        session: SessionState::Unknown,
+        ..props("/documents", Lang::Fr, loaded(Mode::Production))
+    })
+    .await;
+    let main = main_of(&html);
+    assert!(main.contains("Chargement de votre espace…"));
+    assert!(!main.contains("Connectez-vous"));
+    assert!(!main.contains("prochaine version"));
+}
+
+#[tokio::test]
+async fn signed_in_member_is_not_asked_to_sign_in_again() {
+    for path in ["/connexion", "/connexion/code"] {
+        let html = render_member(path, Lang::Fr).await;
+        let main = main_of(&html);
+        assert!(main.contains("Vous êtes déjà connecté."), "{path}");
+        assert!(!main.contains("<form"), "{path}");
+        assert!(main.contains(r#"href="/""#), "{path}");
+    }
+}
+
+// ----- Sign-in: first step -----
+
+#[tokio::test]
+async fn login_page_links_to_the_forgotten_password_page_and_has_no_panel_yet() {
+    let html = render_fr("/connexion").await;
+    let main = main_of(&html);
+    let link = tag(main, "a", &[r#"href="/mot-de-passe-oublie""#]);
+    assert_eq!(inner(main, link, "a"), "Mot de passe oublié\u{202f}?");
+    assert!(!main.contains("Trop de tentatives"));
+    assert!(!main.contains("error-summary"));
+    let submit = tag(main, "button", &[r#"type="submit""#]);
+    assert!(!submit.contains("disabled"), "{submit}");
+}
+
+#[tokio::test]
+async fn forgotten_password_page_is_honest_and_gives_the_phone() {
+    let html = render_fr("/mot-de-passe-oublie").await;
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Mot de passe oublié"
+    );
+    let main = main_of(&html);
+    assert!(main.contains("arrive dans une prochaine version"));
+    assert!(main.contains(r#"href="tel:3646""#));
+    assert!(main.contains(r#"href="/connexion""#));
+}
+
+#[tokio::test]
+async fn throttle_panel_gives_the_time_or_the_server_words_and_the_ways_forward() {
+    async fn panel(retry: Option<RetryAt>) -> String {
+        let props = ThrottlePanelProps {
+            message: "Trop de tentatives. Réessayez dans 2 minutes.".into(),
+            retry,
+        };
+        tokio::task::LocalSet::new()
+            .run_until(
+                yew::LocalServerRenderer::<ThrottlePanel>::with_props(props)
+                    .hydratable(false)
+                    .render(),
+            )
+            .await
+    }
+    // Natively there is no browser clock: the server's sentence is shown.
+    let html = panel(RetryAt::from_now(Some(120))).await;
+    assert!(html.contains("Trop de tentatives de connexion"));
+    assert!(html.contains("Réessayez dans 2 minutes."));
+    assert!(html.contains(r#"href="/mot-de-passe-oublie""#));
+    assert!(html.contains(r#"href="tel:3646""#));
+    assert!(html.contains(r#"role="alert""#));
+
+    // 2026-11-26T14:41:10Z, Paris winter time (UTC+1), 50 seconds to wait.
+    let now = paris_winter(1_795_704_070_000);
+    let at = paris_winter(time::retry_at_ms(now.epoch_ms, 50));
+    let html = panel(Some(RetryAt::compute(now, at))).await;
+    assert!(html.contains("Vous pourrez réessayer à 15:42."), "{html}");
+    assert!(!html.contains("Réessayez dans 2 minutes."));
+}
+
+// ----- Sign-in: second step -----
+
+#[tokio::test]
+async fn code_page_explains_where_the_code_went_and_labels_its_field() {
+    let html = render_code_page(Lang::Fr, Mode::Production).await;
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Saisir le code reçu par e-mail"
+    );
+    let main = main_of(&html);
+    assert!(main.contains("Nous avons envoyé un code à 6 chiffres à"));
+    assert!(main.contains("c•••••@demo.portail.test"));
+    assert!(main.contains("Il est valable 10 minutes."));
+
+    let label = tag(main, "label", &[r#"for="code""#]);
+    assert_eq!(inner(main, label, "label"), "Code reçu par e-mail");
+    let input = tag(main, "input", &[r#"id="code""#]);
+    assert!(input.contains(r#"autocomplete="one-time-code""#), "{input}");
+    assert!(input.contains(r#"inputmode="numeric""#), "{input}");
+    assert!(
+        input.contains(r#"aria-describedby="code-aide code-message""#),
+        "{input}"
+    );
+    assert!(main.find(label) < main.find(input), "label above the field");
+
+    let submit = tag(main, "button", &[r#"type="submit""#]);
+    assert_eq!(inner(main, submit, "button"), "Valider le code");
+    let resend = tag(main, "button", &["link-button"]);
+    assert!(resend.contains(r#"type="button""#));
+    assert_eq!(inner(main, resend, "button"), "Recevoir un nouveau code");
+    tag(main, "p", &["resend-status", r#"role="status""#]);
+    let back = tag(main, "a", &[r#"href="/connexion""#]);
+    assert_eq!(inner(main, back, "a"), "Se connecter avec un autre numéro");
+
+    let en = render_code_page(Lang::En, Mode::Production).await;
+    assert!(en.contains("It is valid for 10 minutes."));
+    assert!(en.contains("Code received by e-mail"));
+}
+
+#[tokio::test]
+async fn code_page_points_to_the_demo_outbox_only_in_demo_mode() {
+    let demo = render_code_page(Lang::Fr, Mode::Demo).await;
+    let main = main_of(&demo);
+    assert!(main.contains("Démo\u{a0}: les e-mails ne partent pas, lisez-les dans la"));
+    let link = tag(main, "a", &[r#"href="/demo/boite-envoi""#]);
+    assert_eq!(inner(main, link, "a"), "boîte d’envoi de démonstration");
+
+    let production = render_code_page(Lang::Fr, Mode::Production).await;
+    assert!(!production.contains("/demo/boite-envoi"));
+    assert!(!production.contains("les e-mails ne partent pas"));
+}
+
+#[tokio::test]
+async fn code_page_without_a_sign_in_in_progress_says_so() {
+    let html = render("/connexion/code", Lang::Fr, loaded(Mode::Demo)).await;
+    let main = main_of(&html);
+    assert!(main.contains("Aucune connexion en cours"));
+    assert!(main.contains(r#"href="/connexion""#));
+    assert!(!main.contains("<form"));
+}
+
+// ----- Demo outbox -----
+
+#[tokio::test]
+async fn demo_outbox_exists_in_demo_mode_only() {
+    let demo = render("/demo/boite-envoi", Lang::Fr, loaded(Mode::Demo)).await;
+    assert_eq!(
+        inner(&demo, tags(&demo, "h1")[0], "h1"),
+        "Boîte d’envoi de démonstration"
+    );
+    let main = main_of(&demo);
+    assert!(main.contains("Dans un vrai déploiement, ces e-mails partent"));
+    let refresh = tag(main, "button", &[r#"type="button""#]);
+    assert!(refresh.contains("disabled") || inner(main, refresh, "button") == "Actualiser");
+    tag(main, "p", &["outbox__status", r#"role="status""#]);
+    let footer = footer_of(&demo);
+    assert!(footer.contains(r#"href="/demo/boite-envoi""#));
+
+    let production = render("/demo/boite-envoi", Lang::Fr, loaded(Mode::Production)).await;
+    assert_eq!(
+        inner(&production, tags(&production, "h1")[0], "h1"),
+        "Page introuvable"
+    );
+    assert!(!production.contains("/demo/boite-envoi"));
+    assert!(!footer_of(&render_fr("/").await).contains("boite-envoi"));
+}
+
+#[test]
+fn outbox_bodies_are_read_paragraph_by_paragraph() {
+    let body =
+        "Bonjour,\n\nVoici votre code : 123456\n\nIl est valable 10 minutes.\nUne seule fois.\n";
+    let found: Vec<&str> = paragraphs(body).collect();
+    assert_eq!(
+        found,
+        [
+            "Bonjour,",
+            "Voici votre code : 123456",
+            "Il est valable 10 minutes.\nUne seule fois."
+        ]
+    );
+    assert_eq!(paragraphs("\n\n \n\n").count(), 0);
+}
+
+#[test]
+fn tab_titles_hide_the_greeting_and_the_outbox_outside_demo() {
+    assert_eq!(tab_title(Route::Home, false, false), Text::TitleHome);
+    assert_eq!(tab_title(Route::Home, true, false), Text::NavHome);
+    assert_eq!(
+        tab_title(Route::DemoOutbox, false, false),
+        Text::TitleDemoOutbox
+    );
+    assert_eq!(
+        tab_title(Route::DemoOutbox, false, true),
+        Text::TitleNotFound
+    );
+    assert_eq!(
+        tab_title(Route::LoginCode, false, true),
+        Text::TitleLoginCode
+    );
+}
+
+// ----- Session state -----
+
+fn reduce(session: Session, action: SessionAction) -> Session {
+    (*Rc::new(session).reduce(action)).clone()
+}
+
+#[test]
+fn session_answer_from_the_server_never_overrides_a_sign_in() {
+    let me = Rc::new(camille());
+    let signed_in = reduce(Session::default(), SessionAction::SignedIn(me.clone()));
+    let late = reduce(signed_in, SessionAction::Loaded(SessionState::Anonymous));
+    assert_eq!(late.state, SessionState::Member(me));
+    let first = reduce(
+        Session::default(),
+        SessionAction::Loaded(SessionState::Anonymous),
+    );
+    assert_eq!(first.state, SessionState::Anonymous);
+}
+
+#[test]
+fn sign_in_keeps_the_pending_step_until_the_code_is_right() {
+    let step = Rc::new(LoginStep {
+        masked_email: "c•••••@demo.test".to_owned(),
+        expires_in_minutes: 10,
+    });
+    let pending = reduce(
+        Session::default(),
+        SessionAction::LoginStarted(step.clone()),
+    );
+    assert_eq!(pending.pending, Some(step));
+    assert_eq!(pending.state, SessionState::Anonymous);
+    let done = reduce(pending, SessionAction::SignedIn(Rc::new(camille())));
+    assert_eq!(done.pending, None);
+    assert!(done.state.member().is_some());
+}
+
+#[test]
+fn signing_out_forgets_the_member_and_leaves_a_message_for_the_next_page() {
+    let signed_in = reduce(
+        Session::default(),
+        SessionAction::SignedIn(Rc::new(camille())),
+    );
+    let flash = Flash {
+        route: Route::Home,
+        kind: FlashKind::Success,
+        text: Text::SignedOut,
+    };
+    let out = reduce(signed_in, SessionAction::SignedOut(Some(flash.clone())));
+    assert_eq!(out.state, SessionState::Anonymous);
+    assert_eq!(out.flash, Some(flash));
+    assert_eq!(out.flash_serial, 1);
+    assert_eq!(Text::SignedOut.text(Lang::Fr), "Vous êtes déconnecté.");
+    let cleared = reduce(out, SessionAction::ClearFlash);
+    assert_eq!(cleared.flash, None);
+    assert_eq!(cleared.flash_serial, 1);
+}
+
+#[test]
+fn member_names_are_shown_by_first_given_name() {
+    let me = camille();
+    assert_eq!(first_given_name(&me), "Camille");
+    assert_eq!(display_name(&me), "Camille Martin");
+    let hyphenated = Me {
+        given_names: "Jean-Pierre, Louis".to_owned(),
+        ..camille()
+    };
+    assert_eq!(first_given_name(&hyphenated), "Jean-Pierre");
+    let no_given = Me {
+        given_names: String::new(),
+        ..camille()
+    };
+    assert_eq!(display_name(&no_given), "Martin");
+}
+
+// ----- Code checks on the code page -----
+
+#[test]
+fn code_is_only_judged_after_leaving_the_field_or_submitting() {
+    assert_eq!(code_error("", false, false), None);
+    assert_eq!(code_error("", true, false), None);
+    assert_eq!(code_error("", true, true), Some(Text::CodeRequired));
+    assert_eq!(code_error("123", false, false), None);
+    assert_eq!(code_error("123", true, false), Some(Text::CodeMalformed));
+    assert_eq!(code_error("12a456", false, true), Some(Text::CodeMalformed));
+    assert_eq!(code_error("123 456", true, true), None);
+}
+
+// ----- Dates and times -----
+
+/// Paris in winter: UTC+1.
+fn paris_winter(epoch_ms: i64) -> LocalInstant {
+    LocalInstant {
+        epoch_ms,
+        offset_minutes: 60,
+    }
+}
+
+#[test]
+fn retry_time_is_shown_as_hh_mm_on_the_local_clock_rounded_up() {
+    // 2026-11-26T14:41:10Z.
+    let now = 1_795_704_070_000;
+    assert_eq!(time::parse_utc("2026-11-26T14:41:10Z"), Some(now));
+    let at = time::retry_at_ms(now, 50);
+    assert_eq!(time::clock(paris_winter(at)), "15:42");
+    assert_eq!(time::clock(LocalInstant::utc(at)), "14:42");
+    // Exactly on the minute stays there; a second past goes to the next.
+    assert_eq!(
+        time::clock(paris_winter(time::retry_at_ms(now, 50 - 10))),
+        "15:42"
+    );
+    assert_eq!(
+        time::clock(paris_winter(time::retry_at_ms(now, 51))),
+        "15:43"
+    );
+    // New York (UTC−5).
+    let new_york = LocalInstant {
+        epoch_ms: at,
+        offset_minutes: -300,
+    };
+    assert_eq!(time::clock(new_york), "09:42");
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(at), Lang::Fr),
+        "à 15:42"
+    );
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(at), Lang::En),
+        "at 15:42"
+    );
+    let sentence =
+        RetryAt::compute(paris_winter(now), paris_winter(at)).sentence(Text::RetryPrefix, Lang::Fr);
+    assert_eq!(sentence, "Vous pourrez réessayer à 15:42.");
+}
+
+#[test]
+fn retry_after_midnight_says_tomorrow_and_later_says_the_date() {
+    // 2026-11-26T22:30:00Z is 23:30 in Paris.
+    let now = time::parse_utc("2026-11-26T22:30:00Z").unwrap();
+    let at = time::retry_at_ms(now, 3600);
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(at), Lang::Fr),
+        "demain à 00:30"
+    );
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(at), Lang::En),
+        "tomorrow at 00:30"
+    );
+    // The same instants in UTC are still today.
+    assert_eq!(
+        time::when_phrase(LocalInstant::utc(now), LocalInstant::utc(at), Lang::Fr),
+        "à 23:30"
+    );
+    let later = time::retry_at_ms(now, 2 * 86_400);
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(later), Lang::Fr),
+        "le 28 novembre 2026 à 23:30"
+    );
+    assert_eq!(
+        time::when_phrase(paris_winter(now), paris_winter(later), Lang::En),
+        "on 28 November 2026 at 23:30"
+    );
+}
+
+#[test]
+fn dates_read_as_members_write_them() {
+    let at = paris_winter(time::parse_utc("2026-11-26T14:42:00Z").unwrap());
+    assert_eq!(time::date_time(at, Lang::Fr), "26 novembre 2026 à 15:42");
+    assert_eq!(time::date_time(at, Lang::En), "26 November 2026 at 15:42");
+    // The first of the month is "1er" in French; summer time in Paris is UTC+2.
+    let summer = LocalInstant {
+        epoch_ms: time::parse_utc("2026-07-31T22:05:00Z").unwrap(),
+        offset_minutes: 120,
+    };
+    assert_eq!(time::date_time(summer, Lang::Fr), "1er août 2026 à 00:05");
+    assert_eq!(time::date_time(summer, Lang::En), "1 August 2026 at 00:05");
+    // Leap day and year boundaries.
+    let leap = LocalInstant::utc(time::parse_utc("2028-02-29T00:00:00Z").unwrap());
+    assert_eq!(time::date(leap, Lang::Fr), "29 février 2028");
+    let new_year = paris_winter(time::parse_utc("2026-12-31T23:00:00Z").unwrap());
+    assert_eq!(
+        time::date_time(new_year, Lang::Fr),
+        "1er janvier 2027 à 00:00"
+    );
+    assert_eq!(time::date(LocalInstant::utc(0), Lang::En), "1 January 1970");
+}
+
+#[test]
+fn api_instants_are_read_in_their_usual_spellings_and_nonsense_is_refused() {
+    let expected = time::parse_utc("2026-11-26T14:42:00Z").unwrap();
+    for spelling in [
+        "2026-11-26T14:42:00.000Z",
+        "2026-11-26 14:42:00",
+        "2026-11-26T14:42Z",
+        "2026-11-26T14:42:00+00:00",
+        "2026-11-26T15:42:00+01:00",
+        "2026-11-26T09:42:00-05:00",
+    ] {
+        assert_eq!(time::parse_utc(spelling), Some(expected), "{spelling}");
+    }
+    for nonsense in [
+        "",
+        "hier",
+        "2026-13-01T00:00:00Z",
+        "2026-02-29T00:00:00Z",
+        "2026-11-26T24:00:00Z",
+        "2026-11-26T14:42:00+1",
+        "2026-11-26T14:42:00.Z",
+        "2026/11/26 14:42",
+    ] {
+        assert_eq!(time::parse_utc(nonsense), None, "{nonsense}");
+    }
+}
+
+#[test]
+fn api_failure_exposes_its_code() {
+    let failure = ApiFailure::Api(ApiError::new("login_throttled", "Trop").with_retry_after(90));
+    assert_eq!(failure.code(), Some(api::codes::LOGIN_THROTTLED));
+    assert_eq!(ApiFailure::Http(502).code(), None);
+}
+
 // ----- NIR feedback on the sign-in page -----
 
 #[test]
@@ -441,6 +1059,24 @@ fn api_success_decodes_the_body() {
     assert_eq!(config.mode, Mode::Demo);
     let nothing: () = api::decode(204, "").unwrap();
     assert_eq!(nothing, ());
+}
+
+#[test]
+fn who_is_signed_in_reads_a_member_or_nobody() {
+    let me: Option<Me> = api::decode(
+        200,
+        r#"{"given_names":"Camille","family_name":"Martin","masked_nir":"2 69 05 •• ••• ••• 80","idle_timeout_seconds":1200}"#,
+    )
+    .unwrap();
+    assert_eq!(me.unwrap().given_names, "Camille");
+    assert_eq!(api::decode::<Option<Me>>(200, "null").unwrap(), None);
+    assert_eq!(api::decode::<Option<Me>>(204, "").unwrap(), None);
+    let refused = api::decode::<Option<Me>>(
+        401,
+        r#"{"code":"unauthenticated","message":"Connectez-vous."}"#,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code(), Some(api::codes::UNAUTHENTICATED));
 }
 
 #[test]

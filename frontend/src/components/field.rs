@@ -31,6 +31,9 @@ pub struct TextFieldProps {
     /// The input's `autocomplete` token.
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// The input's `inputmode` (which keyboard phones show).
+    #[prop_or_default]
+    pub inputmode: Option<AttrValue>,
     /// Called with the new value at each keystroke.
     #[prop_or_default]
     pub on_input: Callback<String>,
@@ -97,6 +100,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 type={props.input_type.clone()}
                 value={props.value.clone()}
                 autocomplete={props.autocomplete.clone()}
+                inputmode={props.inputmode.clone()}
                 spellcheck="false"
                 aria-invalid={props.error.is_some().then_some("true")}
                 aria-describedby={described_by}
@@ -106,4 +110,13 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             { props.children.clone() }
         </div>
     }
+}
+
+/// For a form's buttons: pressing one does not take focus from the field being typed in.
+///
+/// Otherwise the field's check on leaving it (a message appearing above the button) moves the
+/// button between the press and the release, and the click is lost. The button's own action
+/// then checks every field anyway. Keyboard use is unchanged.
+pub fn keep_field_focus() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| event.prevent_default())
 }

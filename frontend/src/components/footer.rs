@@ -1,4 +1,5 @@
-//! The footer: the fund's name, its phone number, help and accessibility links.
+//! The footer: the fund's name, its phone number, help and accessibility links (and the demo
+//! outbox in demo mode).
 
 use portail_shared::i18n::Text;
 use yew::prelude::*;
@@ -40,6 +41,13 @@ pub fn Footer(props: &FooterProps) -> Html {
                                 { Text::FooterAccessibility.text(lang) }
                             </AppLink>
                         </li>
+                        if props.config.is_demo() {
+                            <li>
+                                <AppLink to={Route::DemoOutbox}>
+                                    { Text::TitleDemoOutbox.text(lang) }
+                                </AppLink>
+                            </li>
+                        }
                     </ul>
                 </nav>
                 if let Some(config) = config {

@@ -22,6 +22,10 @@ pub enum IconKind {
     Success,
     /// An arrow pointing right, for calls to action.
     Arrow,
+    /// A head and shoulders: the signed-in member.
+    Person,
+    /// An envelope: e-mails.
+    Mail,
 }
 
 /// Properties of [`Icon`].
@@ -62,6 +66,18 @@ pub fn Icon(props: &IconProps) -> Html {
             </>
         },
         IconKind::Arrow => html! { <path d="M5 12h14M13 6l6 6-6 6" /> },
+        IconKind::Person => html! {
+            <>
+                <circle cx="12" cy="8" r="4" />
+                <path d="M4 20.5c1.2-4 4.3-6 8-6s6.8 2 8 6" />
+            </>
+        },
+        IconKind::Mail => html! {
+            <>
+                <rect x="3" y="5.5" width="18" height="13" rx="2" />
+                <path d="M3.5 7l8.5 6.5L20.5 7" />
+            </>
+        },
     };
     html! {
         <svg
@@ -107,4 +123,12 @@ pub fn BrandMark() -> Html {
             <circle class="brand__dot" cx="23" cy="24" r="2.6" />
         </svg>
     }
+}
+
+/// A turning ring beside a busy button's words ("Connexion en cours…"); the words carry the
+/// meaning, and the ring stands still when the member prefers reduced motion.
+///
+/// A function rather than a component: each component costs the bundle its own code.
+pub fn spinner() -> Html {
+    html! { <span class="spinner" aria-hidden="true"></span> }
 }

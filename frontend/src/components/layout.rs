@@ -9,9 +9,11 @@ use crate::browser;
 use crate::components::banner::{DemoBanner, UnavailableBanner};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::icons::{Icon, IconKind};
 use crate::config::ConfigState;
 use crate::pages;
-use crate::route::Route;
+use crate::route::{self, Route};
+use crate::session::{FlashKind, SessionAction, use_session};
 
 /// Properties of [`Layout`].
 #[derive(Properties, PartialEq, Clone)]
@@ -27,35 +29,80 @@ pub struct LayoutProps {
 
 /// Renders the page of the current route inside the portal's frame.
 ///
-/// Must sit inside a router: `BrowserRouter` in the browser, `Router` with a memory history in
-/// tests.
+/// Must sit inside a router (`BrowserRouter` in the browser, `Router` with a memory history in
+/// tests) and a [`SessionProvider`](crate::session::SessionProvider). Provides the language and
+/// the configuration to every page as contexts, and shows the session's flash message above the
+/// page it belongs to.
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let lang = props.lang;
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let session = use_session();
+    let signed_in = session.session.state.member().is_some();
+    let tab_title = route::tab_title(route, signed_in, props.config.is_production());
 
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
-    use_effect_with((route, lang), |(route, lang)| {
+    use_effect_with((tab_title, lang), |(tab_title, lang)| {
         let title = format!(
             "{} – {}",
-            route.title().text(*lang),
+            tab_title.text(*lang),
             Text::ProductName.text(*lang)
         );
         browser::set_document_title(&title);
     });
     {
-        // Not on the first page: a fresh load starts at the top, where the skip link is.
-        let first_render = use_mut_ref(|| true);
-        use_effect_with(route, move |_| {
-            if std::mem::replace(&mut *first_render.borrow_mut(), false) {
-                return;
+        // A flash belongs to one page: leaving it clears the flash.
+        let flash_route = session.session.flash.as_ref().map(|flash| flash.route);
+        let dispatch = session.dispatch.clone();
+        use_effect_with(route, move |route| {
+            if flash_route.is_some_and(|flash_route| flash_route != *route) {
+                dispatch.emit(SessionAction::ClearFlash);
             }
-            browser::focus_page_heading();
+        });
+    }
+    {
+        // After a navigation, or a new flash on the same page (signing out from the home page,
+        // where the button that had focus is gone), focus goes to the page's heading. Not on the
+        // first page: a fresh load starts at the top, where the skip link is. Not for an error
+        // flash on the same page: the control that failed keeps focus, the message is announced.
+        let last_route = use_mut_ref(|| None::<Route>);
+        let refocus = session
+            .session
+            .flash
+            .as_ref()
+            .is_some_and(|flash| flash.kind != FlashKind::Error);
+        use_effect_with((route, session.session.flash_serial), move |(route, _)| {
+            let previous = last_route.borrow_mut().replace(*route);
+            match previous {
+                None => {}
+                Some(previous) if previous == *route && !refocus => {}
+                Some(_) => browser::focus_page_heading(),
+            }
         });
     }
 
+    let flash = session
+        .session
+        .flash
+        .as_ref()
+        .filter(|flash| flash.route == route)
+        .map(|flash| {
+            let (class, icon) = match flash.kind {
+                FlashKind::Success => ("notice--success", IconKind::Success),
+                FlashKind::Info => ("notice--info", IconKind::Info),
+                FlashKind::Error => ("notice--error", IconKind::Error),
+            };
+            html! {
+                <p class={classes!("notice", class)}>
+                    <Icon kind={icon} />
+                    <span>{ flash.text.text(lang) }</span>
+                </p>
+            }
+        });
+
     html! {
         <ContextProvider<Lang> context={lang}>
+        <ContextProvider<ConfigState> context={props.config.clone()}>
             <a class="skip-link" href="#contenu">{ Text::SkipToContent.text(lang) }</a>
             if props.config.is_demo() {
                 <DemoBanner />
@@ -66,10 +113,13 @@ pub fn Layout(props: &LayoutProps) -> Html {
             <Header lang={lang} on_lang={props.on_lang.clone()} />
             <main id="contenu" class="site-main" tabindex="-1">
                 <div class="container">
+                    // Always present, so a message that appears in it is announced.
+                    <div class="flash-region" role="status">{ for flash }</div>
                     { pages::switch(route) }
                 </div>
             </main>
             <Footer config={props.config.clone()} />
+        </ContextProvider<ConfigState>>
         </ContextProvider<Lang>>
     }
 }

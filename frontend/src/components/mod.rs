@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod banner;
+pub mod error_summary;
 pub mod field;
 pub mod footer;
 pub mod header;
@@ -10,3 +11,4 @@ pub mod link;
 pub mod member_area;
 pub mod page_title;
 pub mod phone;
+pub mod throttle;

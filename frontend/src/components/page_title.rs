@@ -16,7 +16,12 @@ pub struct PageTitleProps {
 #[component]
 pub fn PageTitle(props: &PageTitleProps) -> Html {
     let lang = use_lang();
+    page_heading(props.text.text(lang))
+}
+
+/// A page's `<h1>` with words that are not a single catalog entry (e.g. "Bonjour Camille").
+pub fn page_heading(words: impl Into<AttrValue>) -> Html {
     html! {
-        <h1 class="page-title" tabindex="-1">{ props.text.text(lang) }</h1>
+        <h1 class="page-title" tabindex="-1">{ words.into() }</h1>
     }
 }

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use crate::lang::use_lang;
 
 /// The number as written in France.
-const PHONE_DISPLAY: &str = "36 46";
+pub const PHONE_DISPLAY: &str = "36 46";
 /// The number to dial.
-const PHONE_HREF: &str = "tel:3646";
+pub const PHONE_HREF: &str = "tel:3646";
 
 /// "Appelez le 36 46 (service gratuit + prix d'un appel)", with a link that dials.
 #[component]

@@ -1,24 +1,36 @@
-//! The sign-in page (`/connexion`).
+//! The sign-in page (`/connexion`): first factor, NIR and password.
 //!
-//! Sign-in is not open in this version: the form checks what is typed, then says so plainly and
-//! gives the phone number. It never pretends to succeed.
+//! The NIR is checked as it is typed with the server's own rules (shared crate); the form is
+//! sent only when it is well formed. The server's answer decides what comes next: the code page,
+//! a message next to a field, a generic refusal that never says which factor was wrong, or the
+//! throttle panel with the time the member may try again. What was typed is never lost (the
+//! password is cleared after a refusal only).
+
+use std::rc::Rc;
 
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
+use portail_shared::login::{LoginRequest, LoginStep};
 use portail_shared::nir::{self, Nir, NirError, PartialStatus};
+use yew::platform::spawn_local;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+use crate::api::{self, ApiFailure};
 use crate::browser;
-use crate::components::field::TextField;
-use crate::components::icons::{Icon, IconKind};
-use crate::components::page_title::PageTitle;
+use crate::components::error_summary::{SUMMARY_ID, SummaryItem, error_summary};
+use crate::components::field::{TextField, keep_field_focus};
+use crate::components::icons::{Icon, IconKind, spinner};
+use crate::components::link::AppLink;
+use crate::components::page_title::{PageTitle, page_heading};
+use crate::components::throttle::{RetryAt, THROTTLE_ID, ThrottlePanel};
 use crate::lang::use_lang;
+use crate::route::Route;
+use crate::session::{SessionAction, use_session};
 
 /// Ids of the form's elements (focus targets of the error summary).
 const NIR_ID: &str = "nir";
 const PASSWORD_ID: &str = "mot-de-passe";
-const SUMMARY_ID: &str = "resume-erreurs";
-const NOT_OPEN_ID: &str = "connexion-fermee";
 
 /// What the NIR field says under it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,53 +66,127 @@ pub fn nir_feedback(input: &str, touched: bool, submitted: bool) -> NirFeedback 
 }
 
 /// Where the form stands after the last submit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 enum Outcome {
     /// Not sent yet.
     Editing,
-    /// Sent with mistakes: the error summary shows.
+    /// Sent with mistakes (found here or by the server): messages next to the fields.
     Invalid,
-    /// Sent with a well-formed number and a password: sign-in is not open yet.
-    NotOpen,
+    /// The server refused the whole form (wrong NIR or password, or no answer): one message.
+    Refused(AttrValue),
+    /// Too many attempts: when to try again and what else to do.
+    Throttled {
+        /// The server's sentence, for when the browser cannot compute the time.
+        message: AttrValue,
+        /// When to try again, on the member's clock.
+        retry: Option<RetryAt>,
+    },
+}
+
+/// The server's messages for each field, kept until the member changes that field.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct ServerErrors {
+    nir: Option<AttrValue>,
+    password: Option<AttrValue>,
+}
+
+/// What the server's answer to the first factor means for the form.
+enum Answer {
+    /// Right: a code was sent.
+    CodeSent(LoginStep),
+    /// Field messages.
+    Invalid(ServerErrors),
+    /// Refused as a whole; the password is cleared.
+    Refused(AttrValue),
+    /// Too many attempts.
+    Throttled(AttrValue, Option<RetryAt>),
+    /// No usable answer (network, server error): nothing is cleared.
+    Failed(AttrValue),
+}
+
+fn read_answer(result: Result<LoginStep, ApiFailure>, lang: Lang) -> Answer {
+    match result {
+        Ok(step) => Answer::CodeSent(step),
+        Err(ApiFailure::Api(error)) => match error.code.as_str() {
+            api::codes::VALIDATION => {
+                let errors = ServerErrors {
+                    nir: error.fields.get("nir").cloned().map(AttrValue::from),
+                    password: error.fields.get("password").cloned().map(AttrValue::from),
+                };
+                if errors == ServerErrors::default() {
+                    Answer::Failed(error.message.into())
+                } else {
+                    Answer::Invalid(errors)
+                }
+            }
+            api::codes::LOGIN_THROTTLED => Answer::Throttled(
+                error.message.into(),
+                RetryAt::from_now(error.retry_after_seconds),
+            ),
+            api::codes::LOGIN_FAILED => Answer::Refused(error.message.into()),
+            _ => Answer::Failed(error.message.into()),
+        },
+        Err(other) => Answer::Failed(other.message(lang).into()),
+    }
 }
 
 /// The sign-in page.
 #[component]
 pub fn LoginPage() -> Html {
     let lang = use_lang();
+    let session = use_session();
+    let navigator = use_navigator();
     let nir_value = use_state(String::new);
     let nir_touched = use_state_eq(|| false);
     let password = use_state(String::new);
     let show_password = use_state_eq(|| false);
     let attempts = use_state_eq(|| 0_u32);
-    let outcome = use_state_eq(|| Outcome::Editing);
-
-    let submitted = *attempts > 0;
-    let nir_state = nir_feedback(&nir_value, *nir_touched, submitted);
-    let nir_error = match nir_state {
-        NirFeedback::Error(error) => Some(error.message(lang)),
-        NirFeedback::Valid | NirFeedback::Quiet => None,
-    };
-    let password_error =
-        (submitted && password.is_empty()).then(|| Text::PasswordRequired.text(lang));
+    let feedback = use_state_eq(|| 0_u32);
+    let outcome = use_state(|| Outcome::Editing);
+    let server = use_state(ServerErrors::default);
+    let busy = use_state_eq(|| false);
 
     {
-        // After each submit, focus goes where the eye should go: the summary or the notice.
-        let outcome = *outcome;
-        use_effect_with(*attempts, move |attempts| {
-            if *attempts > 0 {
+        // After each answer, focus goes where the eye should go: the summary or the panel.
+        let outcome = (*outcome).clone();
+        use_effect_with(*feedback, move |feedback| {
+            if *feedback > 0 {
                 match outcome {
-                    Outcome::Invalid => browser::focus_id(SUMMARY_ID),
-                    Outcome::NotOpen => browser::focus_id(NOT_OPEN_ID),
+                    Outcome::Invalid | Outcome::Refused(_) => browser::focus_id(SUMMARY_ID),
+                    Outcome::Throttled { .. } => browser::focus_id(THROTTLE_ID),
                     Outcome::Editing => {}
                 }
             }
         });
     }
 
+    if session.session.state.member().is_some() {
+        return already_signed_in(Text::TitleLogin, lang);
+    }
+
+    let submitted = *attempts > 0;
+    let nir_state = nir_feedback(&nir_value, *nir_touched, submitted);
+    let nir_error = server.nir.clone().or(match nir_state {
+        NirFeedback::Error(error) => Some(AttrValue::from(error.message(lang))),
+        NirFeedback::Valid | NirFeedback::Quiet => None,
+    });
+    let password_error = server.password.clone().or_else(|| {
+        (*outcome == Outcome::Invalid && password.is_empty())
+            .then(|| AttrValue::from(Text::PasswordRequired.text(lang)))
+    });
+
     let on_nir_input = {
         let nir_value = nir_value.clone();
-        Callback::from(move |value: String| nir_value.set(value))
+        let server = server.clone();
+        Callback::from(move |value: String| {
+            if server.nir.is_some() {
+                server.set(ServerErrors {
+                    nir: None,
+                    ..(*server).clone()
+                });
+            }
+            nir_value.set(value);
+        })
     };
     let on_nir_blur = {
         let nir_touched = nir_touched.clone();
@@ -108,7 +194,16 @@ pub fn LoginPage() -> Html {
     };
     let on_password_input = {
         let password = password.clone();
-        Callback::from(move |value: String| password.set(value))
+        let server = server.clone();
+        Callback::from(move |value: String| {
+            if server.password.is_some() {
+                server.set(ServerErrors {
+                    password: None,
+                    ..(*server).clone()
+                });
+            }
+            password.set(value);
+        })
     };
     let on_show_password = {
         let show_password = show_password.clone();
@@ -119,42 +214,100 @@ pub fn LoginPage() -> Html {
         let nir_touched = nir_touched.clone();
         let password = password.clone();
         let attempts = attempts.clone();
+        let feedback = feedback.clone();
         let outcome = outcome.clone();
+        let server = server.clone();
+        let busy = busy.clone();
+        let dispatch = session.dispatch.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            if *busy {
+                return;
+            }
             nir_touched.set(true);
-            let complete = Nir::parse(&nir_value).is_ok() && !password.is_empty();
-            outcome.set(if complete {
-                Outcome::NotOpen
-            } else {
-                Outcome::Invalid
-            });
             attempts.set(*attempts + 1);
+            let well_formed = Nir::parse(&nir_value).is_ok() && !password.is_empty();
+            if !well_formed {
+                outcome.set(Outcome::Invalid);
+                feedback.set(*feedback + 1);
+                return;
+            }
+            busy.set(true);
+            let request = LoginRequest {
+                nir: (*nir_value).clone(),
+                password: (*password).clone(),
+            };
+            let next_feedback = *feedback + 1;
+            let (busy, outcome, server, password, feedback) = (
+                busy.setter(),
+                outcome.setter(),
+                server.setter(),
+                password.setter(),
+                feedback.setter(),
+            );
+            let dispatch = dispatch.clone();
+            let navigator = navigator.clone();
+            spawn_local(async move {
+                let result =
+                    api::post_json::<_, LoginStep>(api::paths::LOGIN, &request, lang).await;
+                busy.set(false);
+                match read_answer(result, lang) {
+                    Answer::CodeSent(step) => {
+                        server.set(ServerErrors::default());
+                        outcome.set(Outcome::Editing);
+                        dispatch.emit(SessionAction::LoginStarted(Rc::new(step)));
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::LoginCode);
+                        }
+                        return;
+                    }
+                    Answer::Invalid(errors) => {
+                        server.set(errors);
+                        outcome.set(Outcome::Invalid);
+                    }
+                    Answer::Refused(message) => {
+                        server.set(ServerErrors::default());
+                        password.set(String::new());
+                        outcome.set(Outcome::Refused(message));
+                    }
+                    Answer::Throttled(message, retry) => {
+                        server.set(ServerErrors::default());
+                        outcome.set(Outcome::Throttled { message, retry });
+                    }
+                    Answer::Failed(message) => {
+                        server.set(ServerErrors::default());
+                        outcome.set(Outcome::Refused(message));
+                    }
+                }
+                feedback.set(next_feedback);
+            });
         })
     };
 
-    let summary: Vec<(&'static str, &'static str)> = [
-        nir_error.map(|message| (NIR_ID, message)),
-        password_error.map(|message| (PASSWORD_ID, message)),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let summary: Vec<SummaryItem> = match &*outcome {
+        Outcome::Invalid => [
+            nir_error
+                .clone()
+                .map(|message| SummaryItem::field(NIR_ID, message)),
+            password_error
+                .clone()
+                .map(|message| SummaryItem::field(PASSWORD_ID, message)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        Outcome::Refused(message) => vec![SummaryItem::form(message.clone())],
+        Outcome::Editing | Outcome::Throttled { .. } => Vec::new(),
+    };
 
     html! {
         <div class="narrow">
-            if *outcome == Outcome::Invalid && !summary.is_empty() {
-                <ErrorSummary lang={lang} errors={summary} />
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
             }
             <PageTitle text={Text::TitleLogin} />
-            if *outcome == Outcome::NotOpen {
-                <section id={NOT_OPEN_ID} class="panel panel--info" tabindex="-1" role="status">
-                    <h2 class="panel__title">
-                        <Icon kind={IconKind::Info} />
-                        { Text::LoginNotOpenTitle.text(lang) }
-                    </h2>
-                    <p>{ Text::LoginNotOpenText.text(lang) }</p>
-                </section>
+            if let Outcome::Throttled { message, retry } = &*outcome {
+                <ThrottlePanel message={message.clone()} retry={*retry} />
             }
             <p class="lead">{ Text::LoginIntro.text(lang) }</p>
             <form class="form" {onsubmit}>
@@ -163,8 +316,8 @@ pub fn LoginPage() -> Html {
                     label={Text::NirLabel.text(lang)}
                     hint={Some(AttrValue::from(Text::NirHint.text(lang)))}
                     value={AttrValue::from((*nir_value).clone())}
-                    error={nir_error.map(AttrValue::from)}
-                    confirmation={(nir_state == NirFeedback::Valid)
+                    error={nir_error.clone()}
+                    confirmation={(nir_error.is_none() && nir_state == NirFeedback::Valid)
                         .then(|| AttrValue::from(Text::NirKeyMatches.text(lang)))}
                     autocomplete={Some(AttrValue::from("username"))}
                     on_input={on_nir_input}
@@ -174,7 +327,7 @@ pub fn LoginPage() -> Html {
                     id={PASSWORD_ID}
                     label={Text::PasswordLabel.text(lang)}
                     value={AttrValue::from((*password).clone())}
-                    error={password_error.map(AttrValue::from)}
+                    error={password_error.clone()}
                     input_type={if *show_password { "text" } else { "password" }}
                     autocomplete={Some(AttrValue::from("current-password"))}
                     on_input={on_password_input}
@@ -192,52 +345,46 @@ pub fn LoginPage() -> Html {
                         </label>
                     </div>
                 </TextField>
-                <button type="submit" class="button button--large">
-                    { Text::SignIn.text(lang) }
+                <p class="form__aside">
+                    <AppLink to={Route::ForgotPassword}>
+                        { Text::ForgotPasswordLink.text(lang) }
+                    </AppLink>
+                </p>
+                <button
+                    type="submit"
+                    class="button button--large"
+                    disabled={*busy}
+                    onmousedown={keep_field_focus()}
+                >
+                    if *busy {
+                        { spinner() }
+                        { Text::SigningIn.text(lang) }
+                    } else {
+                        { Text::SignIn.text(lang) }
+                    }
                 </button>
+                <p class="visually-hidden" role="status">
+                    if *busy { { Text::SigningIn.text(lang) } }
+                </p>
             </form>
         </div>
     }
 }
 
-/// Properties of [`ErrorSummary`].
-#[derive(Properties, PartialEq, Clone)]
-struct ErrorSummaryProps {
-    lang: Lang,
-    /// Field id and message, in the form's order.
-    errors: Vec<(&'static str, &'static str)>,
-}
-
-/// The list of problems at the top of the form after a failed submit; each link moves focus to
-/// its field.
-#[component]
-fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+/// On the sign-in pages when the member is already signed in: no second form, a way home.
+pub fn already_signed_in(title: Text, lang: Lang) -> Html {
     html! {
-        <div
-            id={SUMMARY_ID}
-            class="error-summary"
-            role="alert"
-            tabindex="-1"
-            aria-labelledby="resume-erreurs-titre"
-        >
-            <h2 id="resume-erreurs-titre" class="error-summary__title">
-                <Icon kind={IconKind::Error} />
-                { Text::ErrorSummaryTitle.text(props.lang) }
-            </h2>
-            <ul class="error-summary__list">
-                { for props.errors.iter().map(|(field, message)| {
-                    let field: &'static str = field;
-                    let onclick = Callback::from(move |event: MouseEvent| {
-                        event.prevent_default();
-                        browser::focus_id(field);
-                    });
-                    html! {
-                        <li key={field}>
-                            <a href={format!("#{field}")} {onclick}>{ *message }</a>
-                        </li>
-                    }
-                }) }
-            </ul>
+        <div class="narrow">
+            { page_heading(title.text(lang)) }
+            <section class="panel panel--info" aria-labelledby="deja-connecte">
+                <h2 id="deja-connecte" class="panel__title">
+                    <Icon kind={IconKind::Info} />
+                    { Text::AlreadySignedIn.text(lang) }
+                </h2>
+                <AppLink to={Route::Home} classes={classes!("button")}>
+                    { Text::GoToMemberHome.text(lang) }
+                </AppLink>
+            </section>
         </div>
     }
 }

@@ -2,10 +2,13 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod demo_outbox;
 pub mod documents;
+pub mod forgot_password;
 pub mod help;
 pub mod home;
 pub mod login;
+pub mod login_code;
 pub mod messages;
 pub mod not_found;
 pub mod prevention;
@@ -21,6 +24,8 @@ pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <home::HomePage /> },
         Route::Login => html! { <login::LoginPage /> },
+        Route::LoginCode => html! { <login_code::LoginCodePage /> },
+        Route::ForgotPassword => html! { <forgot_password::ForgotPasswordPage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
         Route::Documents => html! { <documents::DocumentsPage /> },
         Route::Requests => html! { <requests::RequestsPage /> },
@@ -29,6 +34,7 @@ pub fn switch(route: Route) -> Html {
         Route::Account => html! { <account::AccountPage /> },
         Route::Help => html! { <help::HelpPage /> },
         Route::Accessibility => html! { <accessibility::AccessibilityPage /> },
+        Route::DemoOutbox => html! { <demo_outbox::DemoOutboxPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
     }
 }

@@ -7,7 +7,7 @@ use crate::components::member_area::MemberArea;
 
 /// Payments and reimbursements (`/remboursements`).
 ///
-/// Until sign-in exists, it says what the area will hold and how to get there.
+/// Says what the area will hold; asks visitors to sign in, tells members it comes next.
 #[component]
 pub fn ReimbursementsPage() -> Html {
     html! {
