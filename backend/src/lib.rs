@@ -15,6 +15,7 @@ pub mod login;
 pub mod mail;
 pub mod ops;
 pub mod outbox;
+pub mod password;
 pub mod portal;
 pub mod server;
 pub mod session;

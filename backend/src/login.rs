@@ -374,7 +374,11 @@ async fn check_password(
 }
 
 /// Seconds left before `key` may try again (0 if it may now).
-fn blocked_for(conn: &Connection, key: &str, now: OffsetDateTime) -> Result<u64, DbError> {
+pub(crate) fn blocked_for(
+    conn: &Connection,
+    key: &str,
+    now: OffsetDateTime,
+) -> Result<u64, DbError> {
     Ok(throttle::get(conn, key)?
         .and_then(|t| t.blocked_until)
         .map(|until: String| (clock::parse(&until) - now).whole_seconds())
@@ -385,7 +389,7 @@ fn blocked_for(conn: &Connection, key: &str, now: OffsetDateTime) -> Result<u64,
 
 /// Counts a failure and returns how long `key` must now wait. `free` failures cost nothing
 /// before the delay rule starts counting (IP counters tolerate more than one person's typos).
-fn record_failure(
+pub(crate) fn record_failure(
     conn: &Connection,
     key: &str,
     now: OffsetDateTime,
@@ -503,7 +507,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

@@ -40,6 +40,65 @@ pub fn login_code(
     outbox::push(conn, to, &subject, &body, now)
 }
 
+/// Queues the password-reset link. The token travels in the URL fragment, which browsers never
+/// send to servers or in `Referer`.
+pub fn password_reset_link(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    link: &str,
+    minutes: u32,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Réinitialiser votre mot de passe".to_owned(),
+            format!(
+                "Bonjour,\n\nVous avez demandé à choisir un nouveau mot de passe pour Portail. \
+                 Ouvrez ce lien dans les {minutes} minutes :\n\n{link}\n\n\
+                 Le lien ne sert qu'une fois. Votre code de connexion par e-mail vous sera encore \
+                 demandé ensuite.\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de \
+                 passe reste le même.\n"
+            ),
+        ),
+        Lang::En => (
+            "Reset your password".to_owned(),
+            format!(
+                "Hello,\n\nYou asked to choose a new Portail password. Open this link within \
+                 {minutes} minutes:\n\n{link}\n\nThe link works once. You will still be asked for \
+                 your e-mailed sign-in code afterwards.\n\nIf you did not ask, ignore this message: \
+                 your password stays the same.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, &subject, &body, now)
+}
+
+/// Tells the member their password changed, and what to do if it was not them.
+pub fn password_changed(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Votre mot de passe a été changé",
+            "Bonjour,\n\nLe mot de passe de votre compte Portail vient d'être changé, et toutes vos \
+             connexions ouvertes ont été fermées.\n\nSi ce n'est pas vous, demandez tout de suite un \
+             nouveau mot de passe depuis la page de connexion (« Mot de passe oublié ? ») ou appelez \
+             le 36 46.\n",
+        ),
+        Lang::En => (
+            "Your password was changed",
+            "Hello,\n\nThe password of your Portail account has just been changed, and all your open \
+             sessions were closed.\n\nIf this was not you, ask for a new password at once from the \
+             sign-in page (\"Forgotten password?\") or call 36 46.\n",
+        ),
+    };
+    outbox::push(conn, to, subject, body, now)
+}
+
 /// Delivers the outbox over SMTP.
 #[derive(Clone)]
 pub struct Sender {

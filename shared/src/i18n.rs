@@ -325,14 +325,83 @@ catalog! {
     // ----- Forgotten password -----
     TitleForgotPassword { fr: "Mot de passe oublié", en: "Forgotten password" }
     ForgotPasswordLead {
-        fr: "La réinitialisation du mot de passe en ligne arrive dans une prochaine version.",
-        en: "Resetting your password online is coming in a future version.",
+        fr: "Indiquez votre numéro de sécurité sociale et votre date de naissance. S’ils correspondent à un compte, nous vous enverrons par e-mail un lien pour choisir un nouveau mot de passe.",
+        en: "Enter your social security number and your date of birth. If they match an account, we will e-mail you a link to choose a new password.",
+    }
+    BirthDateLabel { fr: "Date de naissance", en: "Date of birth" }
+    BirthDateHint { fr: "Par exemple 14/05/1991", en: "For example 14/05/1991" }
+    /// The three boxes of a date, GOV.UK style.
+    DateDay { fr: "Jour", en: "Day" }
+    DateMonth { fr: "Mois", en: "Month" }
+    DateYear { fr: "Année", en: "Year" }
+    BirthDateRequired { fr: "Saisissez votre date de naissance.", en: "Enter your date of birth." }
+    BirthDateIncomplete {
+        fr: "Saisissez le jour, le mois et l’année de votre date de naissance.",
+        en: "Enter the day, month and year of your date of birth.",
+    }
+    BirthDateNotReal {
+        fr: "Saisissez une date réelle, avec l’année sur 4 chiffres, par exemple 14 05 1991.",
+        en: "Enter a real date, with a 4-digit year, for example 14 05 1991.",
+    }
+    BirthDateFuture {
+        fr: "La date de naissance doit être dans le passé.",
+        en: "Your date of birth must be in the past.",
+    }
+    ForgotSubmit { fr: "Recevoir le lien par e-mail", en: "Get the link by e-mail" }
+    ForgotSending { fr: "Envoi en cours…", en: "Sending…" }
+    ForgotSentTitle { fr: "Consultez votre messagerie", en: "Check your e-mail" }
+    ForgotSentText {
+        fr: "Si ces informations correspondent à un compte, nous venons d’envoyer un e-mail avec un lien valable 30 minutes. Pensez à regarder dans les courriers indésirables.",
+        en: "If these details match an account, we have just sent an e-mail with a link valid for 30 minutes. Remember to look in your spam folder.",
+    }
+    ForgotNirHeading { fr: "Numéro de sécurité sociale oublié\u{202f}?", en: "Forgotten your social security number?" }
+    ForgotCallHeading {
+        fr: "Pas d’adresse e-mail, ou plus accès à votre messagerie\u{202f}?",
+        en: "No e-mail address, or no access to your mailbox?",
     }
     ForgotPasswordCall {
-        fr: "En attendant, appelez votre caisse\u{a0}: un conseiller vérifiera votre identité et vous aidera à retrouver l’accès à votre compte.",
-        en: "In the meantime, call your fund: an adviser will check your identity and help you get back into your account.",
+        fr: "Appelez votre caisse\u{a0}: un conseiller vérifiera votre identité et vous aidera à retrouver l’accès à votre compte.",
+        en: "Call your fund: an adviser will check your identity and help you get back into your account.",
     }
     BackToSignIn { fr: "Revenir à la connexion", en: "Back to sign in" }
+
+    // ----- New password, from the e-mailed link -----
+    TitleNewPassword { fr: "Choisir un nouveau mot de passe", en: "Choose a new password" }
+    NewPasswordLabel { fr: "Nouveau mot de passe", en: "New password" }
+    PasswordRulesIntro { fr: "Pour un mot de passe sûr\u{a0}:", en: "For a safe password:" }
+    PasswordRuleLength {
+        fr: "au moins 12 caractères, tous permis, espaces compris",
+        en: "at least 12 characters, any characters, spaces included",
+    }
+    PasswordRulePhrase {
+        fr: "une phrase de plusieurs mots est le plus sûr, et facile à retenir",
+        en: "a phrase of several words is safest, and easy to remember",
+    }
+    PasswordRulePersonal {
+        fr: "ni votre nom, ni votre date de naissance, ni votre numéro de sécurité sociale, ni le nom du site",
+        en: "not your name, your date of birth, your social security number or the site’s name",
+    }
+    NewPasswordRequired { fr: "Choisissez un nouveau mot de passe.", en: "Choose a new password." }
+    /// Label of the length meter.
+    StrengthLabel { fr: "Solidité selon la longueur", en: "Strength by length" }
+    StrengthNone { fr: "rien de saisi", en: "nothing typed yet" }
+    StrengthTooShort { fr: "trop court", en: "too short" }
+    StrengthFair { fr: "suffisant", en: "sufficient" }
+    StrengthGood { fr: "bon", en: "good" }
+    StrengthVeryGood { fr: "très bon", en: "very good" }
+    NewPasswordSubmit { fr: "Enregistrer le mot de passe", en: "Save the password" }
+    NewPasswordSaving { fr: "Enregistrement…", en: "Saving…" }
+    /// Flash on the sign-in page after a reset.
+    PasswordChanged {
+        fr: "Votre mot de passe a été changé. Connectez-vous avec votre nouveau mot de passe\u{a0}; vos autres connexions ont été fermées.",
+        en: "Your password has been changed. Sign in with your new password; your other sessions have been closed.",
+    }
+    ResetLinkInvalidTitle { fr: "Ce lien n’est plus valable", en: "This link is no longer valid" }
+    ResetLinkInvalidText {
+        fr: "Le lien a peut-être expiré (il est valable 30 minutes), a déjà servi, ou a été mal copié. Demandez un nouveau lien\u{a0}: nous vous l’enverrons par e-mail.",
+        en: "The link may have expired (it is valid for 30 minutes), already been used, or been copied incompletely. Ask for a new link: we will send it by e-mail.",
+    }
+    ResetLinkAskAgain { fr: "Demander un nouveau lien", en: "Ask for a new link" }
 
     // ----- Signed-in member -----
     /// Header button, always visible when signed in.

@@ -11,6 +11,7 @@ pub mod login;
 pub mod money;
 pub mod nir;
 pub mod outbox;
+pub mod password;
 
 pub use i18n::Lang;
 pub use iban::Iban;

@@ -47,6 +47,8 @@ pub struct LoginAccount {
     pub password_hash: Option<String>,
     /// `pending`, `active` or `closed`.
     pub status: String,
+    /// The member's birth date (`YYYY-MM-DD`), asked again to reset a password.
+    pub birth_date: String,
 }
 
 /// The account of the member whose NIR has this blind index.
@@ -56,7 +58,7 @@ pub fn find_for_login(
 ) -> Result<Option<LoginAccount>, DbError> {
     Ok(conn
         .query_row(
-            "SELECT a.id, a.email, a.password_hash, a.status
+            "SELECT a.id, a.email, a.password_hash, a.status, m.birth_date
              FROM accounts a JOIN members m ON m.id = a.member_id
              WHERE m.nir_index = ?1",
             [nir_index],
@@ -66,6 +68,7 @@ pub fn find_for_login(
                     email: r.get(1)?,
                     password_hash: r.get(2)?,
                     status: r.get(3)?,
+                    birth_date: r.get(4)?,
                 })
             },
         )
@@ -83,13 +86,15 @@ pub struct Profile {
     pub family_name: String,
     /// Contact e-mail.
     pub email: String,
+    /// Birth date (`YYYY-MM-DD`).
+    pub birth_date: String,
 }
 
 /// Reads the profile of an account.
 pub fn profile(conn: &Connection, account: AccountId) -> Result<Option<Profile>, DbError> {
     Ok(conn
         .query_row(
-            "SELECT m.id, m.given_names, m.family_name, a.email
+            "SELECT m.id, m.given_names, m.family_name, a.email, m.birth_date
              FROM accounts a JOIN members m ON m.id = a.member_id WHERE a.id = ?1",
             [account.0],
             |r| {
@@ -98,8 +103,23 @@ pub fn profile(conn: &Connection, account: AccountId) -> Result<Option<Profile>,
                     given_names: r.get(1)?,
                     family_name: r.get(2)?,
                     email: r.get(3)?,
+                    birth_date: r.get(4)?,
                 })
             },
         )
         .optional()?)
+}
+
+/// Replaces an account's password hash.
+pub fn set_password(
+    conn: &Connection,
+    account: AccountId,
+    hash: &str,
+    now: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE accounts SET password_hash = ?1, updated_at = ?2 WHERE id = ?3",
+        params![hash, now, account.0],
+    )?;
+    Ok(())
 }

@@ -9,12 +9,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 pub enum Purpose {
     /// Second factor at login.
     Login,
+    /// The token of a password-reset link.
+    PasswordReset,
 }
 
 impl Purpose {
     fn as_str(self) -> &'static str {
         match self {
             Purpose::Login => "login",
+            Purpose::PasswordReset => "password_reset",
         }
     }
 }
@@ -100,4 +103,32 @@ pub fn consume(conn: &Connection, id: i64, now: &str) -> Result<(), DbError> {
         params![now, id],
     )?;
     Ok(())
+}
+
+/// The unspent code whose hash is `code_hash`, with its account (reset links carry a random
+/// token whose hash identifies the row).
+pub fn find_by_hash(
+    conn: &Connection,
+    purpose: Purpose,
+    code_hash: &[u8],
+) -> Result<Option<(AccountId, LiveCode)>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT account_id, id, code_hash, expires_at, attempts, created_at FROM one_time_codes
+             WHERE purpose = ?1 AND code_hash = ?2 AND consumed_at IS NULL",
+            params![purpose.as_str(), code_hash],
+            |r| {
+                Ok((
+                    AccountId(r.get(0)?),
+                    LiveCode {
+                        id: r.get(1)?,
+                        code_hash: r.get(2)?,
+                        expires_at: r.get(3)?,
+                        attempts: r.get(4)?,
+                        created_at: r.get(5)?,
+                    },
+                ))
+            },
+        )
+        .optional()?)
 }

@@ -103,3 +103,8 @@ pub fn count_for_account(conn: &Connection, account: AccountId) -> Result<i64, D
         |r| r.get(0),
     )?)
 }
+
+/// Ends every session of an account (after a password or factor change).
+pub fn delete_for_account(conn: &Connection, account: AccountId) -> Result<usize, DbError> {
+    Ok(conn.execute("DELETE FROM sessions WHERE account_id = ?1", [account.0])?)
+}

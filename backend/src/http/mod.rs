@@ -6,7 +6,7 @@ mod log;
 pub mod security;
 mod site;
 
-use crate::{AppError, Config, db::Db, error, login, outbox, portal};
+use crate::{AppError, Config, db::Db, error, login, outbox, password, portal};
 use axum::{
     Json, Router,
     extract::DefaultBodyLimit,
@@ -72,6 +72,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(login::resend))
         .routes(routes!(login::me))
         .routes(routes!(login::logout))
+        .routes(routes!(password::forgot))
+        .routes(routes!(password::reset))
         .routes(routes!(outbox::demo_outbox))
         .split_for_parts()
 }

@@ -12,5 +12,6 @@ mod http;
 mod login;
 mod mail;
 mod ops;
+mod password;
 mod portal;
 mod smtp;
