@@ -135,6 +135,22 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Née à l'étranger (département 99), sans médecin traitant déclaré.",
         children: &[],
     },
+    MemberPersona {
+        person: Person {
+            nir: "188077511203431",
+            family_name: "Petit",
+            given_names: "Lucas",
+            birth_date: "1988-07-03",
+            sex: "M",
+            address: "27 boulevard Voltaire",
+            postal_code: "75011",
+            city: "Paris",
+        },
+        email: "lucas.petit@demo.portail.test",
+        password: "Cerisier-Orage-52",
+        story: "A oublié son mot de passe : le réinitialise par le lien reçu par e-mail.",
+        children: &[],
+    },
 ];
 
 struct AgentPersona {

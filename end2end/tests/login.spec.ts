@@ -128,3 +128,45 @@ test('the English interface speaks English down to the server errors', async ({ 
   await expect(page.getByText(/The social security number or the password is incorrect/).first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test('a forgotten password is reset from the e-mailed link, and the code is still asked', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  const lucas = personas().find((p) => p.display_name === 'Lucas Petit')!;
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
+  await expect(page.locator('main h1')).toHaveText('Mot de passe oublié');
+  await page.getByLabel('Numéro de sécurité sociale').fill(lucas.login);
+  await page.getByLabel('Jour').fill('03');
+  await page.getByLabel('Mois').fill('07');
+  await page.getByLabel('Année').fill('1988');
+  await page.getByRole('button', { name: 'Recevoir le lien par e-mail' }).click();
+  await expect(page.getByRole('heading', { name: 'Consultez votre messagerie' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The link, read in the demo outbox in the browser.
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await appReady(outbox);
+  const mail = outbox.locator('article.outbox__mail', { hasText: lucas.email }).first();
+  const link = (await mail.innerText()).match(/https?:\/\/\S+\/mot-de-passe\/nouveau#\S+/)?.[0];
+  expect(link, 'a reset link in the e-mail').toBeTruthy();
+  await outbox.close();
+
+  await page.goto(new URL(link!).pathname + new URL(link!).hash);
+  await expect(await appReady(page)).toHaveText('Choisir un nouveau mot de passe');
+  const field = page.getByLabel('Nouveau mot de passe');
+  await field.fill('azertyuiop123');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await expect(page.getByText(/trop facile à deviner/).first()).toBeVisible();
+  await expect(field).toHaveValue('azertyuiop123');
+  await expectAccessible(page);
+
+  await field.fill('Hirondelle-Basalte-Quinze');
+  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await expect(page.getByText(/Votre mot de passe a été changé/)).toBeVisible();
+  await expect(page.locator('main h1')).toHaveText('Se connecter');
+
+  await signIn(page, lucas, 'Hirondelle-Basalte-Quinze');
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  expect(consoleErrors).toEqual([]);
+});

@@ -22,6 +22,11 @@ pub mod paths {
     pub const LOGIN_CODE_RESEND: &str = "/api/login/code/resend";
     /// `POST {}`: ends the session, answers 204.
     pub const LOGOUT: &str = "/api/logout";
+    /// `POST ForgotPasswordRequest`: e-mails a reset link if an account matches; answers `{}`
+    /// either way.
+    pub const PASSWORD_FORGOT: &str = "/api/password/forgot";
+    /// `POST ResetPasswordRequest`: sets the new password, answers `{}`.
+    pub const PASSWORD_RESET: &str = "/api/password/reset";
     /// `GET`: the demo outbox, newest first (404 in production).
     pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
 }

@@ -12,6 +12,7 @@ mod imp {
     use wasm_bindgen::JsCast;
     use web_sys::HtmlElement;
 
+    use crate::components::date_input::SimpleDate;
     use crate::time::LocalInstant;
 
     /// Where the chosen language is remembered between visits.
@@ -75,6 +76,24 @@ mod imp {
         }
     }
 
+    /// Today on the member's calendar.
+    pub fn today() -> Option<SimpleDate> {
+        let date = js_sys::Date::new_0();
+        Some(SimpleDate {
+            #[allow(clippy::cast_possible_wrap)]
+            year: date.get_full_year() as i32,
+            month: date.get_month() + 1,
+            day: date.get_date(),
+        })
+    }
+
+    /// The address's fragment, without its `#` (`None` when empty).
+    pub fn location_fragment() -> Option<String> {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        let fragment = hash.trim_start_matches('#').trim();
+        (!fragment.is_empty()).then(|| fragment.to_owned())
+    }
+
     fn focus_selector(selector: &str) {
         if let Some(element) = document().and_then(|d| d.query_selector(selector).ok().flatten()) {
             focus(element);
@@ -96,7 +115,18 @@ mod imp {
 mod imp {
     use portail_shared::Lang;
 
+    use crate::components::date_input::SimpleDate;
     use crate::time::LocalInstant;
+
+    /// No calendar outside the browser: the server judges dates alone.
+    pub fn today() -> Option<SimpleDate> {
+        None
+    }
+
+    /// No address bar outside the browser.
+    pub fn location_fragment() -> Option<String> {
+        None
+    }
 
     /// No storage outside the browser.
     pub fn stored_lang() -> Option<Lang> {

@@ -33,6 +33,7 @@ use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::config::ConfigState;
+use crate::pages::new_password::UrlFragment;
 use crate::session::{SessionProvider, SessionState};
 
 pub use crate::route::Route;
@@ -91,6 +92,9 @@ pub struct ServerAppProps {
     /// A sign-in waiting for its e-mailed code, as `POST /api/login` would have answered.
     #[prop_or_default]
     pub pending_login: Option<LoginStep>,
+    /// The address's fragment, without `#` (the reset link's token on `/mot-de-passe/nouveau`).
+    #[prop_or_default]
+    pub url_fragment: Option<AttrValue>,
 }
 
 /// The app at a fixed path and language, without a browser: for render tests and pre-rendering.
@@ -107,7 +111,9 @@ pub fn ServerApp(props: &ServerAppProps) -> Html {
                 pending={props.pending_login.clone().map(Rc::new)}
                 lang={props.lang}
             >
-                <Layout lang={props.lang} config={props.config.clone()} />
+                <ContextProvider<UrlFragment> context={UrlFragment(props.url_fragment.clone())}>
+                    <Layout lang={props.lang} config={props.config.clone()} />
+                </ContextProvider<UrlFragment>>
             </SessionProvider>
         </Router>
     }

@@ -15,9 +15,12 @@ pub enum Route {
     /// Second step of sign-in: the code sent by e-mail.
     #[at("/connexion/code")]
     LoginCode,
-    /// Forgotten password (online reset comes later: the page says how to get help).
+    /// Forgotten password: asks for the NIR and birth date, and e-mails a reset link.
     #[at("/mot-de-passe-oublie")]
     ForgotPassword,
+    /// The e-mailed reset link lands here, its token in the fragment: choose a new password.
+    #[at("/mot-de-passe/nouveau")]
+    NewPassword,
     /// Payments and reimbursements (member area).
     #[at("/remboursements")]
     Reimbursements,
@@ -72,6 +75,7 @@ impl Route {
             Route::Login => Text::TitleLogin,
             Route::LoginCode => Text::TitleLoginCode,
             Route::ForgotPassword => Text::TitleForgotPassword,
+            Route::NewPassword => Text::TitleNewPassword,
             Route::Reimbursements => Text::TitlePayments,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,

@@ -9,11 +9,13 @@
 use std::rc::Rc;
 
 use portail_frontend::api::{self, ApiFailure};
+use portail_frontend::components::date_input::{DateProblem, SimpleDate, parse_date};
 use portail_frontend::components::throttle::{RetryAt, ThrottlePanel, ThrottlePanelProps};
 use portail_frontend::config::ConfigState;
 use portail_frontend::pages::demo_outbox::paragraphs;
 use portail_frontend::pages::login::{NirFeedback, nir_feedback};
 use portail_frontend::pages::login_code::code_error;
+use portail_frontend::pages::new_password::{length_strength, new_password_error, strength_text};
 use portail_frontend::route::{Route, tab_title};
 use portail_frontend::session::{
     Flash, FlashKind, Session, SessionAction, SessionState, display_name, first_given_name,
@@ -28,11 +30,12 @@ use portail_shared::nir::NirError;
 use yew::Reducible;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 14] = [
+const PATHS: [&str; 15] = [
     "/",
     "/connexion",
     "/connexion/code",
     "/mot-de-passe-oublie",
+    "/mot-de-passe/nouveau",
     "/demo/boite-envoi",
     "/remboursements",
     "/documents",
@@ -53,6 +56,7 @@ fn props(path: &str, lang: Lang, config: ConfigState) -> ServerAppProps {
         config,
         session: SessionState::Anonymous,
         pending_login: None,
+        url_fragment: None,
     }
 }
 
@@ -288,6 +292,7 @@ async fn french_is_the_default_language() {
         config: ConfigState::default(),
         session: SessionState::Anonymous,
         pending_login: None,
+        url_fragment: None,
     })
     .hydratable(false);
     let html = tokio::task::LocalSet::new().run_until(html.render()).await;
@@ -627,16 +632,195 @@ async fn login_page_links_to_the_forgotten_password_page_and_has_no_panel_yet() 
 }
 
 #[tokio::test]
-async fn forgotten_password_page_is_honest_and_gives_the_phone() {
+async fn forgotten_password_page_asks_for_the_nir_and_the_birth_date() {
     let html = render_fr("/mot-de-passe-oublie").await;
     assert_eq!(
         inner(&html, tags(&html, "h1")[0], "h1"),
         "Mot de passe oublié"
     );
     let main = main_of(&html);
-    assert!(main.contains("arrive dans une prochaine version"));
+    // The NIR field is the sign-in page's: same label, hint and live message.
+    let label = tag(main, "label", &[r#"for="nir""#]);
+    assert_eq!(inner(main, label, "label"), "Numéro de sécurité sociale");
+    let input = tag(main, "input", &[r#"id="nir""#]);
+    assert!(
+        input.contains(r#"aria-describedby="nir-aide nir-message""#),
+        "{input}"
+    );
+
+    // The birth date: a fieldset with its legend and hint, and three labelled boxes.
+    let fieldset = tag(main, "fieldset", &[r#"role="group""#]);
+    assert!(
+        fieldset.contains(r#"aria-describedby="date-naissance-aide date-naissance-message""#),
+        "{fieldset}"
+    );
+    let legend = tags(main, "legend")[0];
+    assert_eq!(inner(main, legend, "legend"), "Date de naissance");
+    let hint = tag(main, "p", &[r#"id="date-naissance-aide""#]);
+    assert_eq!(inner(main, hint, "p"), "Par exemple 14/05/1991");
+    tag(
+        main,
+        "p",
+        &[r#"id="date-naissance-message""#, r#"aria-live="polite""#],
+    );
+    for (id, words, autocomplete) in [
+        ("date-naissance-jour", "Jour", "bday-day"),
+        ("date-naissance-mois", "Mois", "bday-month"),
+        ("date-naissance-annee", "Année", "bday-year"),
+    ] {
+        let label = tag(main, "label", &[&format!(r#"for="{id}""#)]);
+        assert_eq!(inner(main, label, "label"), words);
+        let input = tag(main, "input", &[&format!(r#"id="{id}""#)]);
+        assert!(input.contains(r#"inputmode="numeric""#), "{input}");
+        assert!(
+            input.contains(&format!(r#"autocomplete="{autocomplete}""#)),
+            "{input}"
+        );
+    }
+
+    let submit = tag(main, "button", &[r#"type="submit""#]);
+    assert_eq!(inner(main, submit, "button"), "Recevoir le lien par e-mail");
+    assert!(!submit.contains("disabled"), "{submit}");
+    // Nothing claims an e-mail went before the member asks.
+    assert!(!main.contains("nous venons d’envoyer"));
+    // The ways that need no e-mail stay: where the NIR is written, and the phone.
+    assert!(main.contains("carte Vitale et sur votre attestation de droits"));
     assert!(main.contains(r#"href="tel:3646""#));
     assert!(main.contains(r#"href="/connexion""#));
+
+    let en = render("/mot-de-passe-oublie", Lang::En, loaded(Mode::Production)).await;
+    assert!(en.contains("Date of birth"));
+    assert!(en.contains("Get the link by e-mail"));
+}
+
+#[tokio::test]
+async fn new_password_page_without_a_token_says_the_link_is_no_longer_valid() {
+    let html = render_fr("/mot-de-passe/nouveau").await;
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Choisir un nouveau mot de passe"
+    );
+    let main = main_of(&html);
+    assert!(main.contains("Ce lien n’est plus valable"));
+    let link = tag(main, "a", &[r#"href="/mot-de-passe-oublie""#]);
+    assert_eq!(inner(main, link, "a"), "Demander un nouveau lien");
+    assert!(!main.contains("<form"));
+}
+
+#[tokio::test]
+async fn new_password_page_with_a_token_asks_for_the_password_and_gives_the_rules() {
+    let html = render_props(ServerAppProps {
+        url_fragment: Some("jeton-de-test".into()),
+        ..props("/mot-de-passe/nouveau", Lang::Fr, loaded(Mode::Demo))
+    })
+    .await;
+    let main = main_of(&html);
+    assert!(!main.contains("Ce lien n’est plus valable"));
+    let label = tag(main, "label", &[r#"for="nouveau-mot-de-passe""#]);
+    assert_eq!(inner(main, label, "label"), "Nouveau mot de passe");
+    let input = tag(main, "input", &[r#"id="nouveau-mot-de-passe""#]);
+    assert!(input.contains(r#"type="password""#), "{input}");
+    assert!(input.contains(r#"autocomplete="new-password""#), "{input}");
+    assert!(
+        input.contains(
+            r#"aria-describedby="nouveau-mot-de-passe-aide nouveau-mot-de-passe-message""#
+        ),
+        "{input}"
+    );
+    let rules = inner(
+        main,
+        tag(main, "div", &[r#"id="nouveau-mot-de-passe-aide""#]),
+        "ul",
+    );
+    assert!(rules.contains("au moins 12 caractères"), "{rules}");
+    assert!(rules.contains("une phrase de plusieurs mots"), "{rules}");
+    assert!(rules.contains("ni le nom du site"), "{rules}");
+    tag(
+        main,
+        "input",
+        &[
+            r#"type="checkbox""#,
+            r#"id="afficher-nouveau-mot-de-passe""#,
+        ],
+    );
+
+    let meter = tag(main, "meter", &[r#"id="solidite-mot-de-passe""#]);
+    assert!(
+        meter.contains(r#"min="0""#) && meter.contains(r#"max="4""#),
+        "{meter}"
+    );
+    assert!(meter.contains(r#"value="0""#), "{meter}");
+    let label = tag(main, "label", &[r#"for="solidite-mot-de-passe""#]);
+    assert_eq!(inner(main, label, "label"), "Solidité selon la longueur");
+
+    let submit = tag(main, "button", &[r#"type="submit""#]);
+    assert_eq!(inner(main, submit, "button"), "Enregistrer le mot de passe");
+    // The token is never written into the page; the CSP forbids inline styles.
+    assert!(!html.contains("jeton-de-test"));
+    assert!(!html.contains("style="));
+}
+
+#[test]
+fn birth_dates_are_real_past_dates_sent_as_iso() {
+    let today = Some(SimpleDate {
+        year: 2026,
+        month: 3,
+        day: 12,
+    });
+    let iso = |d: &str, m: &str, y: &str| parse_date(d, m, y, today).map(SimpleDate::iso);
+    assert_eq!(iso("14", "5", "1991"), Ok("1991-05-14".to_owned()));
+    assert_eq!(iso(" 01 ", "01", "2000"), Ok("2000-01-01".to_owned()));
+    assert_eq!(iso("29", "02", "2024"), Ok("2024-02-29".to_owned()));
+    assert_eq!(iso("12", "03", "2026"), Ok("2026-03-12".to_owned()));
+    assert_eq!(iso("31", "02", "1991"), Err(DateProblem::NotReal));
+    assert_eq!(iso("29", "02", "2023"), Err(DateProblem::NotReal));
+    assert_eq!(iso("31", "04", "1991"), Err(DateProblem::NotReal));
+    assert_eq!(iso("0", "5", "1991"), Err(DateProblem::NotReal));
+    assert_eq!(iso("14", "13", "1991"), Err(DateProblem::NotReal));
+    assert_eq!(iso("14", "05", "91"), Err(DateProblem::NotReal));
+    assert_eq!(iso("1a", "05", "1991"), Err(DateProblem::NotReal));
+    assert_eq!(iso("13", "03", "2026"), Err(DateProblem::Future));
+    assert_eq!(iso("01", "01", "2030"), Err(DateProblem::Future));
+    assert_eq!(iso("", "", ""), Err(DateProblem::Empty));
+    assert_eq!(iso("14", "", "1991"), Err(DateProblem::Incomplete));
+    // Without the browser's calendar, only the server refuses a future date.
+    assert_eq!(
+        parse_date("01", "01", "2999", None).map(SimpleDate::iso),
+        Ok("2999-01-01".to_owned())
+    );
+}
+
+#[test]
+fn strength_is_judged_by_length_only_and_rules_after_leaving_the_field() {
+    assert_eq!(length_strength(""), 0);
+    assert_eq!(length_strength("court"), 1);
+    assert_eq!(length_strength("ééééééééééé"), 1);
+    assert_eq!(length_strength("douze carac."), 2);
+    assert_eq!(length_strength("seize caractères"), 3);
+    assert_eq!(length_strength("lune ocre et vent du nord"), 4);
+    assert_eq!(strength_text(1), Text::StrengthTooShort);
+    assert_eq!(strength_text(4), Text::StrengthVeryGood);
+
+    assert_eq!(new_password_error("", false, false, Lang::Fr), None);
+    assert_eq!(
+        new_password_error("", true, true, Lang::Fr),
+        Some("Choisissez un nouveau mot de passe.")
+    );
+    assert_eq!(new_password_error("court", false, false, Lang::Fr), None);
+    assert!(
+        new_password_error("court", true, false, Lang::Fr)
+            .unwrap()
+            .starts_with("Choisissez au moins 12 caractères")
+    );
+    assert!(
+        new_password_error("mon portail préféré", true, false, Lang::Fr)
+            .unwrap()
+            .contains("nom du site")
+    );
+    assert_eq!(
+        new_password_error("lune ocre et vent du nord", true, true, Lang::Fr),
+        None
+    );
 }
 
 #[tokio::test]

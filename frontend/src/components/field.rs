@@ -17,6 +17,9 @@ pub struct TextFieldProps {
     /// A hint line under the label (format, where to find the value).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// A list under the hint line (e.g. the rules of a new password).
+    #[prop_or_default]
+    pub hint_items: Vec<AttrValue>,
     /// The current value.
     pub value: AttrValue,
     /// What is wrong with the value, if anything; marks the field invalid.
@@ -90,7 +93,16 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         <div class={classes!("field", props.error.is_some().then_some("field--error"))}>
             <label class="field__label" for={props.id.clone()}>{ props.label.clone() }</label>
             if let Some(hint) = &props.hint {
-                <p class="field__hint" id={hint_id}>{ hint.clone() }</p>
+                if props.hint_items.is_empty() {
+                    <p class="field__hint" id={hint_id}>{ hint.clone() }</p>
+                } else {
+                    <div class="field__hint" id={hint_id}>
+                        <p class="field__hint-line">{ hint.clone() }</p>
+                        <ul class="field__hint-list">
+                            { for props.hint_items.iter().map(|item| html! { <li>{ item.clone() }</li> }) }
+                        </ul>
+                    </div>
+                }
             }
             <p class="field__message" id={message_id} aria-live="polite">{ message }</p>
             <input

@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod banner;
+pub mod date_input;
 pub mod error_summary;
 pub mod field;
 pub mod footer;
@@ -9,6 +10,7 @@ pub mod icons;
 pub mod layout;
 pub mod link;
 pub mod member_area;
+pub mod nir_field;
 pub mod page_title;
 pub mod phone;
 pub mod throttle;

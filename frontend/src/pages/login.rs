@@ -11,7 +11,6 @@ use std::rc::Rc;
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
 use portail_shared::login::{LoginRequest, LoginStep};
-use portail_shared::nir::{self, Nir, NirError, PartialStatus};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,48 +21,17 @@ use crate::components::error_summary::{SUMMARY_ID, SummaryItem, error_summary};
 use crate::components::field::{TextField, keep_field_focus};
 use crate::components::icons::{Icon, IconKind, spinner};
 use crate::components::link::AppLink;
+use crate::components::nir_field::{NIR_ID, NirCheck, NirField, nir_is_well_formed};
 use crate::components::page_title::{PageTitle, page_heading};
 use crate::components::throttle::{RetryAt, THROTTLE_ID, ThrottlePanel};
 use crate::lang::use_lang;
 use crate::route::Route;
 use crate::session::{SessionAction, use_session};
 
-/// Ids of the form's elements (focus targets of the error summary).
-const NIR_ID: &str = "nir";
+pub use crate::components::nir_field::{NirFeedback, nir_feedback};
+
+/// The password field's id (focus target of the error summary).
 const PASSWORD_ID: &str = "mot-de-passe";
-
-/// What the NIR field says under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NirFeedback {
-    /// Nothing yet.
-    Quiet,
-    /// The number is complete and its key matches.
-    Valid,
-    /// What is wrong, with a message that says how to fix it.
-    Error(NirError),
-}
-
-/// Decides what the NIR field says.
-///
-/// Before the member first leaves the field, only a complete number is judged, so the key is
-/// checked live as soon as the fifteenth character is typed without nagging about a number half
-/// typed. Once the field has been left (or the form sent), every change is judged; an empty
-/// field is only an error after a submit.
-pub fn nir_feedback(input: &str, touched: bool, submitted: bool) -> NirFeedback {
-    if !touched && !submitted {
-        let partial = nir::check_partial(input);
-        return match partial.status {
-            PartialStatus::Valid => NirFeedback::Valid,
-            PartialStatus::Invalid(error) if partial.typed >= 15 => NirFeedback::Error(error),
-            PartialStatus::Invalid(_) | PartialStatus::Incomplete => NirFeedback::Quiet,
-        };
-    }
-    match Nir::parse(input) {
-        Ok(_) => NirFeedback::Valid,
-        Err(NirError::Empty) if !submitted => NirFeedback::Quiet,
-        Err(error) => NirFeedback::Error(error),
-    }
-}
 
 /// Where the form stands after the last submit.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,11 +133,14 @@ pub fn LoginPage() -> Html {
     }
 
     let submitted = *attempts > 0;
-    let nir_state = nir_feedback(&nir_value, *nir_touched, submitted);
-    let nir_error = server.nir.clone().or(match nir_state {
-        NirFeedback::Error(error) => Some(AttrValue::from(error.message(lang))),
-        NirFeedback::Valid | NirFeedback::Quiet => None,
-    });
+    let nir_check = NirCheck::new(
+        &nir_value,
+        *nir_touched,
+        submitted,
+        server.nir.clone(),
+        lang,
+    );
+    let nir_error = nir_check.error.clone();
     let password_error = server.password.clone().or_else(|| {
         (*outcome == Outcome::Invalid && password.is_empty())
             .then(|| AttrValue::from(Text::PasswordRequired.text(lang)))
@@ -226,7 +197,7 @@ pub fn LoginPage() -> Html {
             }
             nir_touched.set(true);
             attempts.set(*attempts + 1);
-            let well_formed = Nir::parse(&nir_value).is_ok() && !password.is_empty();
+            let well_formed = nir_is_well_formed(&nir_value) && !password.is_empty();
             if !well_formed {
                 outcome.set(Outcome::Invalid);
                 feedback.set(*feedback + 1);
@@ -311,15 +282,9 @@ pub fn LoginPage() -> Html {
             }
             <p class="lead">{ Text::LoginIntro.text(lang) }</p>
             <form class="form" {onsubmit}>
-                <TextField
-                    id={NIR_ID}
-                    label={Text::NirLabel.text(lang)}
-                    hint={Some(AttrValue::from(Text::NirHint.text(lang)))}
+                <NirField
                     value={AttrValue::from((*nir_value).clone())}
-                    error={nir_error.clone()}
-                    confirmation={(nir_error.is_none() && nir_state == NirFeedback::Valid)
-                        .then(|| AttrValue::from(Text::NirKeyMatches.text(lang)))}
-                    autocomplete={Some(AttrValue::from("username"))}
+                    check={nir_check}
                     on_input={on_nir_input}
                     on_blur={on_nir_blur}
                 />

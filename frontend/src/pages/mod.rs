@@ -10,6 +10,7 @@ pub mod home;
 pub mod login;
 pub mod login_code;
 pub mod messages;
+pub mod new_password;
 pub mod not_found;
 pub mod prevention;
 pub mod reimbursements;
@@ -26,6 +27,7 @@ pub fn switch(route: Route) -> Html {
         Route::Login => html! { <login::LoginPage /> },
         Route::LoginCode => html! { <login_code::LoginCodePage /> },
         Route::ForgotPassword => html! { <forgot_password::ForgotPasswordPage /> },
+        Route::NewPassword => html! { <new_password::NewPasswordPage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
         Route::Documents => html! { <documents::DocumentsPage /> },
         Route::Requests => html! { <requests::RequestsPage /> },
