@@ -135,7 +135,7 @@ test('a forgotten password is reset from the e-mailed link, and the code is stil
   await appReady(page);
   await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
   await expect(page.locator('main h1')).toHaveText('Mot de passe oublié');
-  await page.getByLabel('Numéro de sécurité sociale').fill(lucas.login);
+  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(lucas.login);
   await page.getByLabel('Jour').fill('03');
   await page.getByLabel('Mois').fill('07');
   await page.getByLabel('Année').fill('1988');
