@@ -189,6 +189,17 @@ impl IntoResponse for AppError {
     }
 }
 
+/// The start of every form error: a summary sentence; callers add a message per field.
+pub fn validation(lang: Lang) -> ApiError {
+    ApiError::new(
+        "validation",
+        match lang {
+            Lang::Fr => "Vérifiez les informations signalées.",
+            Lang::En => "Check the information highlighted.",
+        },
+    )
+}
+
 /// Re-renders error bodies in the request's language (from `Accept-Language`).
 pub async fn localize(request: Request, next: Next) -> Response {
     let lang = request_lang(&request);

@@ -326,13 +326,7 @@ pub async fn logout(
 
 fn validate(request: &LoginRequest, lang: Lang) -> Result<Nir, AppError> {
     let nir = Nir::parse(&request.nir);
-    let mut error = ApiError::new(
-        "validation",
-        match lang {
-            Lang::Fr => "Vérifiez les informations signalées.",
-            Lang::En => "Check the information highlighted.",
-        },
-    );
+    let mut error = crate::error::validation(lang);
     if let Err(e) = &nir {
         error = error.with_field("nir", e.message(lang));
     }

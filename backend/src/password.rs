@@ -210,14 +210,7 @@ pub async fn reset(
 
 fn validate_forgot(request: &ForgotPasswordRequest, lang: Lang) -> Result<(Nir, String), AppError> {
     let fr = lang == Lang::Fr;
-    let mut error = ApiError::new(
-        "validation",
-        if fr {
-            "Vérifiez les informations signalées."
-        } else {
-            "Check the information highlighted."
-        },
-    );
+    let mut error = crate::error::validation(lang);
     let nir = Nir::parse(&request.nir);
     if let Err(e) = &nir {
         error = error.with_field("nir", e.message(lang));
@@ -253,16 +246,7 @@ fn link_invalid(lang: Lang) -> String {
 }
 
 fn invalid(lang: Lang, field: &str, message: String) -> AppError {
-    AppError::Invalid(
-        ApiError::new(
-            "validation",
-            match lang {
-                Lang::Fr => "Vérifiez les informations signalées.",
-                Lang::En => "Check the information highlighted.",
-            },
-        )
-        .with_field(field, message),
-    )
+    AppError::Invalid(crate::error::validation(lang).with_field(field, message))
 }
 
 /// A 256-bit token for the link, and its SHA-256 for the database.
