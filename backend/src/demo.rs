@@ -151,6 +151,22 @@ const MEMBERS: &[MemberPersona] = &[
         story: "A oublié son mot de passe : le réinitialise par le lien reçu par e-mail.",
         children: &[],
     },
+    MemberPersona {
+        person: Person {
+            nir: "293011305502724",
+            family_name: "Moreau",
+            given_names: "Inès",
+            birth_date: "1993-01-08",
+            sex: "F",
+            address: "3 place de la Joliette",
+            postal_code: "13002",
+            city: "Marseille",
+        },
+        email: "ines.moreau@demo.portail.test",
+        password: "Galet-Mistral-64",
+        story: "Laisse sa session inactive : avertie une minute avant la fin, puis déconnectée.",
+        children: &[],
+    },
 ];
 
 struct AgentPersona {

@@ -50,6 +50,8 @@ async function signIn(page: Page, persona: Persona, password = persona.password)
 
 test('a member logs in with NIR, password and the e-mailed code, then logs out', async ({ page, consoleErrors }, info) => {
   const persona = memberFor(info.project.name);
+  // The page's clock is under the test's control, so the idle warning can be reached at once.
+  await page.clock.install();
   await signIn(page, persona);
   await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
   await expect(page.locator('main')).toContainText('@demo.portail.test');
@@ -67,6 +69,16 @@ test('a member logs in with NIR, password and the e-mailed code, then logs out',
   // The session is server-side: a reload keeps the member signed in.
   await page.reload();
   await expect(await appReady(page)).toHaveText(`Bonjour ${given}`);
+
+  // One minute before the 20-minute idle limit, an accessible warning offers to stay.
+  await page.clock.fastForward('19:05');
+  const warning = page.getByRole('alertdialog', { name: 'Votre session va bientôt se terminer' });
+  await expect(warning).toBeVisible();
+  await expect(warning.getByRole('button', { name: 'Rester connecté' })).toBeFocused();
+  await expectAccessible(page);
+  await warning.getByRole('button', { name: 'Rester connecté' }).click();
+  await expect(warning).toBeHidden();
+  await expect(page.locator('main h1')).toHaveText(`Bonjour ${given}`);
 
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
   await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
@@ -169,4 +181,25 @@ test('a forgotten password is reset from the e-mailed link, and the code is stil
   await signIn(page, lucas, 'Hirondelle-Basalte-Quinze');
   await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
   expect(consoleErrors).toEqual([]);
+});
+
+test('after 20 idle minutes the page ends the session and says why', { tag: '@desktop' }, async ({ page }) => {
+  const ines = personas().find((p) => p.display_name === 'Inès Moreau')!;
+  await page.clock.install();
+  await signIn(page, ines);
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  // A reload of the code page keeps the login in progress.
+  await page.reload();
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await expect(page.locator('main')).toContainText('@demo.portail.test');
+  const code = await codeFromOutbox(page, ines.email);
+  await page.getByLabel('Code reçu par e-mail').fill(code);
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(page.locator('main h1')).toHaveText('Bonjour Inès');
+
+  await page.clock.fastForward('20:30');
+  await expect(page.locator('main h1')).toHaveText('Se connecter');
+  await expect(page.getByText(/Votre session a pris fin après 20 minutes sans activité/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Se déconnecter' })).toHaveCount(0);
+  await expectAccessible(page);
 });

@@ -2,6 +2,12 @@
 //!
 //! Every call says which language the member reads (`Accept-Language`), so the server's error
 //! messages come back in it, and every error comes back as one [`ApiFailure`].
+//!
+//! Every call also slides the member's session on the server, so the client remembers when the
+//! last one was sent ([`last_activity_ms`]), for the idle warning; and a refusal for want of a
+//! session is reported to whoever listens ([`set_session_lost_listener`]).
+
+use std::cell::{Cell, RefCell};
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use portail_shared::Lang;
@@ -9,6 +15,45 @@ use portail_shared::api::ApiError;
 use portail_shared::i18n::Text;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use yew::Callback;
+
+use crate::browser;
+
+thread_local! {
+    /// When the last answered call was sent, on the browser's clock.
+    static LAST_ACTIVITY_MS: Cell<Option<i64>> = const { Cell::new(None) };
+    /// Told when a call is refused for want of a session (set while a member is signed in).
+    static SESSION_LOST: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
+}
+
+/// When the last successful call was sent (`None` before the first, and outside the browser).
+///
+/// The sending time rather than the answer's: the server counts from when the request arrived,
+/// so the client's count never ends after the server's.
+pub fn last_activity_ms() -> Option<i64> {
+    LAST_ACTIVITY_MS.with(Cell::get)
+}
+
+/// Records activity at `now_ms` (a successful call; or the start of the watch, if none yet).
+pub fn note_activity(now_ms: i64) {
+    LAST_ACTIVITY_MS.with(|last| {
+        last.set(Some(last.get().map_or(now_ms, |last| last.max(now_ms))));
+    });
+}
+
+/// Who to tell when a call answers 401 `unauthenticated` (the session ended on the server);
+/// `None` stops telling. Calls to [`paths::LOGOUT`] are not reported: their caller handles them.
+pub fn set_session_lost_listener(listener: Option<Callback<()>>) {
+    SESSION_LOST.with(|current| *current.borrow_mut() = listener);
+}
+
+fn report_session_lost() {
+    // Cloned out first: the listener may replace itself.
+    let listener = SESSION_LOST.with(|current| current.borrow().clone());
+    if let Some(listener) = listener {
+        listener.emit(());
+    }
+}
 
 /// The API's addresses.
 pub mod paths {
@@ -72,7 +117,10 @@ impl ApiFailure {
 /// `GET path`, decoding the JSON answer as `T`.
 pub async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiFailure> {
     let request = with_common_headers(Request::get(path), lang);
-    receive(request.send().await).await
+    let sent_at = browser::now_ms();
+    let result = receive(request.send().await).await;
+    observe(path, sent_at, &result);
+    result
 }
 
 /// `POST path` with `body` as JSON, decoding the JSON answer as `T`.
@@ -89,7 +137,10 @@ where
         .header("Content-Type", "application/json")
         .body(json)
         .map_err(|e| ApiFailure::Decode(e.to_string()))?;
-    receive(request.send().await).await
+    let sent_at = browser::now_ms();
+    let result = receive(request.send().await).await;
+    observe(path, sent_at, &result);
+    result
 }
 
 /// `POST path` with the empty JSON object `{}` (actions without parameters: resend a code,
@@ -120,6 +171,22 @@ pub fn decode<T: DeserializeOwned>(status: u16, body: &str) -> Result<T, ApiFail
         match serde_json::from_str::<ApiError>(body) {
             Ok(error) => Err(ApiFailure::Api(error)),
             Err(_) => Err(ApiFailure::Http(status)),
+        }
+    }
+}
+
+/// What every answer tells the session watch: activity, or a session gone.
+fn observe<T>(path: &str, sent_at: Option<i64>, result: &Result<T, ApiFailure>) {
+    match result {
+        Ok(_) => {
+            if let Some(sent_at) = sent_at {
+                note_activity(sent_at);
+            }
+        }
+        Err(failure) => {
+            if failure.code() == Some(codes::UNAUTHENTICATED) && path != paths::LOGOUT {
+                report_session_lost();
+            }
         }
     }
 }

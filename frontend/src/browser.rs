@@ -7,10 +7,13 @@ pub use imp::*;
 
 #[cfg(target_arch = "wasm32")]
 mod imp {
-    use gloo_storage::{LocalStorage, Storage};
+    use gloo_storage::{LocalStorage, SessionStorage, Storage};
     use portail_shared::Lang;
+    use portail_shared::login::LoginStep;
     use wasm_bindgen::JsCast;
-    use web_sys::HtmlElement;
+    use wasm_bindgen::closure::Closure;
+    use web_sys::{HtmlDialogElement, HtmlElement};
+    use yew::NodeRef;
 
     use crate::components::date_input::SimpleDate;
     use crate::time::LocalInstant;
@@ -26,6 +29,87 @@ mod imp {
     /// Remembers the chosen language; private browsing may refuse, which only costs the memory.
     pub fn store_lang(lang: Lang) {
         let _ = LocalStorage::set(LANG_KEY, lang);
+    }
+
+    /// The sign-in waiting for its code, kept for this tab only, so that a reload of the code
+    /// page does not lose it.
+    const PENDING_LOGIN_KEY: &str = "portail.pending-login";
+
+    /// Keeps the first step's answer (masked e-mail, minutes: nothing else) for this tab.
+    pub fn store_pending_login(step: &LoginStep) {
+        let _ = SessionStorage::set(PENDING_LOGIN_KEY, step);
+    }
+
+    /// The sign-in kept by [`store_pending_login`], if any.
+    pub fn stored_pending_login() -> Option<LoginStep> {
+        SessionStorage::get::<LoginStep>(PENDING_LOGIN_KEY).ok()
+    }
+
+    /// Forgets the sign-in kept by [`store_pending_login`].
+    pub fn forget_pending_login() {
+        SessionStorage::delete(PENDING_LOGIN_KEY);
+    }
+
+    /// A repeating timer; dropping it stops it.
+    pub struct Interval {
+        handle: i32,
+        // Kept alive as long as the browser may call it.
+        _tick: Closure<dyn FnMut()>,
+    }
+
+    impl Interval {
+        /// Calls `tick` every `millis` milliseconds until dropped (`None` if the browser
+        /// refuses).
+        pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
+            let tick = Closure::<dyn FnMut()>::new(tick);
+            let handle = web_sys::window()?
+                .set_interval_with_callback_and_timeout_and_arguments_0(
+                    tick.as_ref().unchecked_ref(),
+                    millis,
+                )
+                .ok()?;
+            Some(Self {
+                handle,
+                _tick: tick,
+            })
+        }
+
+        /// Stops the timer (as dropping it does).
+        pub fn cancel(self) {}
+    }
+
+    impl Drop for Interval {
+        fn drop(&mut self) {
+            if let Some(window) = web_sys::window() {
+                window.clear_interval_with_handle(self.handle);
+            }
+        }
+    }
+
+    /// Opens the `<dialog>` as a modal (the rest of the page becomes inert, focus moves into
+    /// it), and returns what had focus, to give it back on close. Does nothing if already open.
+    pub fn open_modal(dialog: &NodeRef) -> Option<HtmlElement> {
+        let dialog = dialog.cast::<HtmlDialogElement>()?;
+        if dialog.open() {
+            return None;
+        }
+        let previous = document()
+            .and_then(|d| d.active_element())
+            .and_then(|element| element.dyn_into::<HtmlElement>().ok());
+        let _ = dialog.show_modal();
+        previous
+    }
+
+    /// Closes the `<dialog>` and gives focus back to `previous`, if it is still on the page.
+    pub fn close_modal(dialog: &NodeRef, previous: Option<HtmlElement>) {
+        if let Some(dialog) = dialog.cast::<HtmlDialogElement>()
+            && dialog.open()
+        {
+            dialog.close();
+        }
+        if let Some(previous) = previous.filter(|element| element.is_connected()) {
+            let _ = previous.focus();
+        }
     }
 
     /// Sets `<html lang>` so screen readers and hyphenation follow the switch.
@@ -114,6 +198,9 @@ mod imp {
 #[cfg(not(target_arch = "wasm32"))]
 mod imp {
     use portail_shared::Lang;
+    use portail_shared::login::LoginStep;
+    use web_sys::HtmlElement;
+    use yew::NodeRef;
 
     use crate::components::date_input::SimpleDate;
     use crate::time::LocalInstant;
@@ -135,6 +222,38 @@ mod imp {
 
     /// No storage outside the browser.
     pub fn store_lang(_lang: Lang) {}
+
+    /// No storage outside the browser.
+    pub fn store_pending_login(_step: &LoginStep) {}
+
+    /// No storage outside the browser.
+    pub fn stored_pending_login() -> Option<LoginStep> {
+        None
+    }
+
+    /// No storage outside the browser.
+    pub fn forget_pending_login() {}
+
+    /// No timers outside the browser.
+    pub struct Interval;
+
+    impl Interval {
+        /// No timers outside the browser: always `None`.
+        pub fn new(_millis: i32, _tick: impl FnMut() + 'static) -> Option<Self> {
+            None
+        }
+
+        /// Stops the timer.
+        pub fn cancel(self) {}
+    }
+
+    /// No dialogs outside the browser.
+    pub fn open_modal(_dialog: &NodeRef) -> Option<HtmlElement> {
+        None
+    }
+
+    /// No dialogs outside the browser.
+    pub fn close_modal(_dialog: &NodeRef, _previous: Option<HtmlElement>) {}
 
     /// No document outside the browser.
     pub fn set_document_lang(_lang: Lang) {}

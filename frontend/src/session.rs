@@ -97,6 +97,10 @@ pub enum SessionAction {
     Loaded(SessionState),
     /// The NIR and password were right: a code was sent.
     LoginStarted(Rc<LoginStep>),
+    /// The code page found a sign-in kept from before a reload; ignored if one is known.
+    LoginRestored(Rc<LoginStep>),
+    /// The member left the sign-in in progress to start again with another number.
+    LoginAbandoned,
     /// The code was right: the member is signed in.
     SignedIn(Rc<Me>),
     /// Signed out, or the sign-in in progress was lost; with a message for the next page.
@@ -124,6 +128,18 @@ impl Reducible for Session {
                 if next.state == SessionState::Unknown {
                     next.state = SessionState::Anonymous;
                 }
+            }
+            SessionAction::LoginRestored(step) => {
+                if next.pending.is_some() || next.state.member().is_some() {
+                    return self;
+                }
+                next.pending = Some(step);
+            }
+            SessionAction::LoginAbandoned => {
+                if next.pending.is_none() {
+                    return self;
+                }
+                next.pending = None;
             }
             SessionAction::SignedIn(me) => {
                 next.state = SessionState::Member(me);

@@ -10,6 +10,9 @@ use std::rc::Rc;
 
 use portail_frontend::api::{self, ApiFailure};
 use portail_frontend::components::date_input::{DateProblem, SimpleDate, parse_date};
+use portail_frontend::components::session_timeout::{
+    IdleState, SessionWarning, SessionWarningProps, WARNING_SECONDS, warning_state,
+};
 use portail_frontend::components::throttle::{RetryAt, ThrottlePanel, ThrottlePanelProps};
 use portail_frontend::config::ConfigState;
 use portail_frontend::pages::demo_outbox::paragraphs;
@@ -1293,5 +1296,185 @@ fn api_errors_without_the_error_shape_or_with_bad_json_are_told_apart() {
     assert_eq!(
         ApiFailure::Http(500).message(Lang::Fr),
         Text::ErrorUnexpected.text(Lang::Fr)
+    );
+}
+
+// ----- Pending sign-in kept across a reload -----
+
+#[test]
+fn a_restored_sign_in_never_replaces_a_known_one_and_abandoning_forgets_it() {
+    let kept = Rc::new(LoginStep {
+        masked_email: "c•••••@demo.test".to_owned(),
+        expires_in_minutes: 10,
+    });
+    let restored = reduce(
+        Session::default(),
+        SessionAction::LoginRestored(kept.clone()),
+    );
+    assert_eq!(restored.pending, Some(kept.clone()));
+    // The server has not said who is signed in yet: restoring does not decide it.
+    assert_eq!(restored.state, SessionState::Unknown);
+
+    let fresh = Rc::new(LoginStep {
+        masked_email: "c•••••@demo.test".to_owned(),
+        expires_in_minutes: 9,
+    });
+    let started = reduce(
+        Session::default(),
+        SessionAction::LoginStarted(fresh.clone()),
+    );
+    let late = reduce(started, SessionAction::LoginRestored(kept.clone()));
+    assert_eq!(late.pending, Some(fresh));
+
+    let member = reduce(
+        Session::default(),
+        SessionAction::SignedIn(Rc::new(camille())),
+    );
+    assert_eq!(
+        reduce(member, SessionAction::LoginRestored(kept)).pending,
+        None
+    );
+
+    let abandoned = reduce(restored, SessionAction::LoginAbandoned);
+    assert_eq!(abandoned.pending, None);
+}
+
+#[test]
+fn the_kept_sign_in_holds_only_the_masked_address_and_the_minutes() {
+    let step = LoginStep {
+        masked_email: "c•••••@demo.test".to_owned(),
+        expires_in_minutes: 10,
+    };
+    let json = serde_json::to_value(&step).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["expires_in_minutes", "masked_email"]);
+}
+
+// ----- Idle session warning -----
+
+#[test]
+fn idle_warning_starts_one_minute_before_the_limit_and_ends_at_it() {
+    let last = 1_795_704_070_000;
+    let idle = 1200;
+    let at = |seconds: i64, millis: i64| last + seconds * 1000 + millis;
+    assert_eq!(warning_state(last, last, idle), IdleState::Idle);
+    // Just before the warning: 60.001 s left.
+    assert_eq!(warning_state(at(1139, 999), last, idle), IdleState::Idle);
+    // At the warning: exactly one minute left.
+    assert_eq!(
+        warning_state(at(1140, 0), last, idle),
+        IdleState::Warn { seconds_left: 60 }
+    );
+    assert_eq!(
+        warning_state(at(1140, 1), last, idle),
+        IdleState::Warn { seconds_left: 60 }
+    );
+    assert_eq!(
+        warning_state(at(1199, 999), last, idle),
+        IdleState::Warn { seconds_left: 1 }
+    );
+    // At the limit and after it.
+    assert_eq!(warning_state(at(1200, 0), last, idle), IdleState::Expired);
+    assert_eq!(warning_state(at(5000, 0), last, idle), IdleState::Expired);
+    // A clock set back counts as no time at all.
+    assert_eq!(warning_state(last - 60_000, last, idle), IdleState::Idle);
+    // A limit shorter than the warning warns at once.
+    assert_eq!(
+        warning_state(last, last, WARNING_SECONDS / 2),
+        IdleState::Warn { seconds_left: 30 }
+    );
+    assert_eq!(warning_state(last, last, 0), IdleState::Expired);
+}
+
+async fn render_warning(show: bool, lang: Lang, error: Option<&str>) -> String {
+    let props = SessionWarningProps {
+        show,
+        busy: false,
+        error: error.map(|error| error.to_owned().into()),
+        lang,
+        on_stay: yew::Callback::noop(),
+    };
+    tokio::task::LocalSet::new()
+        .run_until(async move {
+            yew::LocalServerRenderer::<SessionWarning>::with_props(props)
+                .hydratable(false)
+                .render()
+                .await
+        })
+        .await
+}
+
+#[tokio::test]
+async fn idle_warning_is_a_named_alert_dialog_with_both_ways_out() {
+    let html = render_warning(true, Lang::Fr, None).await;
+    let dialog = tag(&html, "dialog", &[r#"role="alertdialog""#]);
+    assert!(
+        dialog.contains(r#"aria-labelledby="session-fin-titre""#),
+        "{dialog}"
+    );
+    assert!(
+        dialog.contains(r#"aria-describedby="session-fin-texte""#),
+        "{dialog}"
+    );
+    // Opened by the browser with showModal(), never by an `open` attribute.
+    assert!(!dialog.contains("open"), "{dialog}");
+    let title = tag(&html, "h2", &[r#"id="session-fin-titre""#]);
+    assert!(inner(&html, title, "h2").ends_with("Votre session va bientôt se terminer"));
+    let text = tag(&html, "p", &[r#"id="session-fin-texte""#]);
+    assert_eq!(
+        inner(&html, text, "p"),
+        "Sans action de votre part, vous serez déconnecté dans 1 minute pour protéger vos données."
+    );
+    let stay = tag(&html, "button", &[r#"id="session-fin-rester""#]);
+    assert!(stay.contains(r#"type="button""#), "{stay}");
+    assert_eq!(inner(&html, stay, "button"), "Rester connecté");
+    let sign_out = tag(&html, "button", &["button--secondary"]);
+    assert_eq!(inner(&html, sign_out, "button"), "Se déconnecter");
+    assert!(html.find(stay) < html.find(sign_out), "staying comes first");
+    assert!(!html.contains("style="));
+
+    let en = render_warning(true, Lang::En, None).await;
+    for words in [
+        "Your session is about to end",
+        "If you do nothing, you will be signed out in 1 minute to protect your data.",
+        "Stay signed in",
+        "Sign out",
+    ] {
+        assert!(en.contains(words), "{words} missing: {en}");
+    }
+}
+
+#[tokio::test]
+async fn idle_warning_is_empty_when_closed_and_says_when_staying_failed() {
+    let closed = render_warning(false, Lang::Fr, None).await;
+    tag(&closed, "dialog", &[r#"role="alertdialog""#]);
+    assert!(!closed.contains("Votre session va bientôt se terminer"));
+    assert!(!closed.contains("<button"));
+
+    let failed = render_warning(true, Lang::Fr, Some("Le portail ne répond pas.")).await;
+    let alert = tag(&failed, "p", &[r#"role="alert""#]);
+    assert!(inner(&failed, alert, "p").ends_with("Le portail ne répond pas."));
+}
+
+#[tokio::test]
+async fn only_a_signed_in_member_gets_the_idle_watch() {
+    let member = render_member("/", Lang::Fr).await;
+    tag(&member, "dialog", &[r#"role="alertdialog""#]);
+    assert!(!member.contains("Votre session va bientôt se terminer"));
+    let visitor = render_fr("/").await;
+    assert!(tags(&visitor, "dialog").is_empty());
+}
+
+#[test]
+fn ended_sessions_are_explained_in_both_languages() {
+    assert_eq!(
+        Text::SessionIdleEnded.text(Lang::Fr),
+        "Votre session a pris fin après 20 minutes sans activité. Reconnectez-vous pour continuer."
+    );
+    assert!(Text::SessionIdleEnded.text(Lang::En).contains("20 minutes"));
+    assert_eq!(
+        portail_shared::login::IDLE_TIMEOUT_SECONDS,
+        20 * 60,
+        "the message says 20 minutes"
     );
 }

@@ -429,6 +429,29 @@ catalog! {
         fr: "Vos coordonnées, votre compte bancaire et vos préférences de contact.",
         en: "Your contact details, your bank account and your contact preferences.",
     }
+    /// Title of the warning shown one minute before an idle session ends.
+    SessionWarningTitle {
+        fr: "Votre session va bientôt se terminer",
+        en: "Your session is about to end",
+    }
+    SessionWarningText {
+        fr: "Sans action de votre part, vous serez déconnecté dans 1 minute pour protéger vos données.",
+        en: "If you do nothing, you will be signed out in 1 minute to protect your data.",
+    }
+    /// Keeps the session open (and closes the warning).
+    SessionStay { fr: "Rester connecté", en: "Stay signed in" }
+    SessionStaying { fr: "Prolongation…", en: "Extending…" }
+    /// Flash on the sign-in page once an idle session has ended.
+    SessionIdleEnded {
+        fr: "Votre session a pris fin après 20 minutes sans activité. Reconnectez-vous pour continuer.",
+        en: "Your session ended after 20 minutes without activity. Sign in again to continue.",
+    }
+    /// Flash on the sign-in page when the server no longer knows the session (ended in another
+    /// tab, after a password change, or idle while the computer slept).
+    SessionEnded {
+        fr: "Votre session a pris fin. Reconnectez-vous pour continuer.",
+        en: "Your session has ended. Sign in again to continue.",
+    }
     /// While the app asks the server who is signed in.
     SessionLoading { fr: "Chargement de votre espace…", en: "Loading your space…" }
     ComingSoonHeading { fr: "Bientôt disponible", en: "Coming soon" }

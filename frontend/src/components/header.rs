@@ -8,6 +8,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{self, ApiFailure};
+use crate::browser;
 use crate::components::icons::{BrandMark, Icon, IconKind, spinner};
 use crate::components::link::AppLink;
 use crate::route::{MAIN_NAV, Route};
@@ -82,7 +83,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                                     { display_name(me) }
                                 </span>
                             </p>
-                            <SignOutButton lang={lang} />
+                            <SignOutButton
+                                lang={lang}
+                                classes={classes!("site-header__sign-out")}
+                            />
                         </>
                     },
                     SessionState::Anonymous => html! {
@@ -121,6 +125,9 @@ pub fn Header(props: &HeaderProps) -> Html {
 pub struct SignOutButtonProps {
     /// The language on screen.
     pub lang: Lang,
+    /// Classes beside `button button--secondary` (its place in the header).
+    #[prop_or_default]
+    pub classes: Classes,
 }
 
 /// "Se déconnecter": ends the session on the server, forgets the member, and takes them home
@@ -157,6 +164,7 @@ pub fn SignOutButton(props: &SignOutButtonProps) -> Html {
                     Err(_) => false,
                 };
                 if ended {
+                    browser::forget_pending_login();
                     dispatch.emit(SessionAction::SignedOut(Some(Flash {
                         route: Route::Home,
                         kind: FlashKind::Success,
@@ -179,7 +187,7 @@ pub fn SignOutButton(props: &SignOutButtonProps) -> Html {
     html! {
         <button
             type="button"
-            class="button button--secondary site-header__sign-out"
+            class={classes!("button", "button--secondary", props.classes.clone())}
             disabled={*busy}
             {onclick}
         >

@@ -10,6 +10,7 @@ use crate::components::banner::{DemoBanner, UnavailableBanner};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::icons::{Icon, IconKind};
+use crate::components::session_timeout::SessionTimeout;
 use crate::config::ConfigState;
 use crate::pages;
 use crate::route::{self, Route};
@@ -31,8 +32,8 @@ pub struct LayoutProps {
 ///
 /// Must sit inside a router (`BrowserRouter` in the browser, `Router` with a memory history in
 /// tests) and a [`SessionProvider`](crate::session::SessionProvider). Provides the language and
-/// the configuration to every page as contexts, and shows the session's flash message above the
-/// page it belongs to.
+/// the configuration to every page as contexts, shows the session's flash message above the
+/// page it belongs to, and, while a member is signed in, watches the session's idle time.
 #[component]
 pub fn Layout(props: &LayoutProps) -> Html {
     let lang = props.lang;
@@ -119,6 +120,9 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 </div>
             </main>
             <Footer config={props.config.clone()} />
+            if signed_in {
+                <SessionTimeout />
+            }
         </ContextProvider<ConfigState>>
         </ContextProvider<Lang>>
     }

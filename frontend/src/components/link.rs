@@ -13,6 +13,9 @@ pub struct AppLinkProps {
     /// CSS classes of the `<a>`.
     #[prop_or_default]
     pub classes: Classes,
+    /// Called when the link is followed within the app (not for a new tab or window).
+    #[prop_or_default]
+    pub on_follow: Callback<()>,
     /// The link's content.
     #[prop_or_default]
     pub children: Html,
@@ -25,6 +28,7 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
     let navigator = use_navigator();
     let current = use_route::<Route>() == Some(props.to);
     let to = props.to;
+    let on_follow = props.on_follow.clone();
     let onclick = Callback::from(move |event: MouseEvent| {
         // Modified clicks keep their browser meaning (new tab, new window).
         if event.meta_key() || event.ctrl_key() || event.shift_key() || event.alt_key() {
@@ -32,6 +36,7 @@ pub fn AppLink(props: &AppLinkProps) -> Html {
         }
         if let Some(navigator) = &navigator {
             event.prevent_default();
+            on_follow.emit(());
             navigator.push(&to);
         }
     });

@@ -13,4 +13,5 @@ pub mod member_area;
 pub mod nir_field;
 pub mod page_title;
 pub mod phone;
+pub mod session_timeout;
 pub mod throttle;

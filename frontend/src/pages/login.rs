@@ -224,6 +224,8 @@ pub fn LoginPage() -> Html {
                 busy.set(false);
                 match read_answer(result, lang) {
                     Answer::CodeSent(step) => {
+                        // Survives a reload of the code page; only what the page shows.
+                        browser::store_pending_login(&step);
                         server.set(ServerErrors::default());
                         outcome.set(Outcome::Editing);
                         dispatch.emit(SessionAction::LoginStarted(Rc::new(step)));

@@ -1,8 +1,9 @@
 //! The second step of sign-in (`/connexion/code`): the 6-digit code sent by e-mail.
 //!
 //! The page needs the first step's answer (where the code went, how long it lasts), kept in the
-//! session context. Opened without it (a bookmark, a reload), it says so and leads back to the
-//! first step. A right code signs the member in and takes them home.
+//! session context and, for this tab, in `sessionStorage` (a reload empties the context). Opened
+//! without either (a bookmark, another tab), it says so and leads back to the first step. A right
+//! code signs the member in and takes them home.
 
 use std::rc::Rc;
 
@@ -68,6 +69,7 @@ enum ResendStatus {
 /// The sign-in in progress was lost on the server (expired, or never started): back to the first
 /// step, with a message that says why.
 fn back_to_first_step(session: &SessionContext, navigator: Option<&Navigator>) {
+    browser::forget_pending_login();
     session.dispatch.emit(SessionAction::SignedOut(Some(Flash {
         route: Route::Login,
         kind: FlashKind::Info,
@@ -83,6 +85,16 @@ fn back_to_first_step(session: &SessionContext, navigator: Option<&Navigator>) {
 pub fn LoginCodePage() -> Html {
     let lang = use_lang();
     let session = use_session();
+    {
+        // After a reload the context is empty, but this tab may have kept the sign-in.
+        let missing = session.session.pending.is_none();
+        let dispatch = session.dispatch.clone();
+        use_effect_with((), move |()| {
+            if missing && let Some(step) = browser::stored_pending_login() {
+                dispatch.emit(SessionAction::LoginRestored(Rc::new(step)));
+            }
+        });
+    }
     if session.session.state.member().is_some() {
         return already_signed_in(Text::TitleLoginCode, lang);
     }
@@ -181,6 +193,7 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(me) => {
+                        browser::forget_pending_login();
                         session.dispatch.emit(SessionAction::SignedIn(Rc::new(me)));
                         if let Some(navigator) = &navigator {
                             navigator.push(&Route::Home);
@@ -238,6 +251,7 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                         code.set(String::new());
                         server_error.set(None);
                         outcome.set(Outcome::Editing);
+                        browser::store_pending_login(&step);
                         session
                             .dispatch
                             .emit(SessionAction::LoginStarted(Rc::new(step)));
@@ -257,6 +271,15 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                     }
                 }
             });
+        })
+    };
+
+    // Starting again with another number: this sign-in is no longer kept.
+    let on_other_number = {
+        let dispatch = session.dispatch.clone();
+        Callback::from(move |()| {
+            browser::forget_pending_login();
+            dispatch.emit(SessionAction::LoginAbandoned);
         })
     };
 
@@ -383,7 +406,9 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                 </p>
                 <p class="resend-status" role="status">{ resend_message }</p>
                 <p>
-                    <AppLink to={Route::Login}>{ Text::CodeBackToLogin.text(lang) }</AppLink>
+                    <AppLink to={Route::Login} on_follow={on_other_number}>
+                        { Text::CodeBackToLogin.text(lang) }
+                    </AppLink>
                 </p>
             </div>
         </div>
