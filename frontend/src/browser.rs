@@ -53,6 +53,7 @@ mod imp {
     /// A repeating timer; dropping it stops it.
     pub struct Interval {
         handle: i32,
+        cancelled: std::rc::Rc<std::cell::Cell<bool>>,
         // Kept alive as long as the browser may call it.
         _tick: Closure<dyn FnMut()>,
     }
@@ -60,8 +61,27 @@ mod imp {
     impl Interval {
         /// Calls `tick` every `millis` milliseconds until dropped (`None` if the browser
         /// refuses).
-        pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
-            let tick = Closure::<dyn FnMut()>::new(tick);
+        pub fn new<F: FnMut() + 'static>(millis: i32, tick: F) -> Option<Self> {
+            use std::{
+                cell::{Cell, RefCell},
+                rc::Rc,
+            };
+            let work = Rc::new(RefCell::new(tick));
+            let cancelled = Rc::new(Cell::new(false));
+            let flag = Rc::clone(&cancelled);
+            // The work runs in a task of its own, not inside the browser's call to this
+            // closure: it may drop this very Interval (by ending the session, which unmounts
+            // the component that owns it), and a closure must not be dropped while it runs.
+            let tick = Closure::<dyn FnMut()>::new(move || {
+                let (work, flag) = (Rc::clone(&work), Rc::clone(&flag));
+                yew::platform::spawn_local(async move {
+                    if !flag.get()
+                        && let Ok(mut run) = work.try_borrow_mut()
+                    {
+                        run();
+                    }
+                });
+            });
             let handle = web_sys::window()?
                 .set_interval_with_callback_and_timeout_and_arguments_0(
                     tick.as_ref().unchecked_ref(),
@@ -70,6 +90,7 @@ mod imp {
                 .ok()?;
             Some(Self {
                 handle,
+                cancelled,
                 _tick: tick,
             })
         }
@@ -80,6 +101,7 @@ mod imp {
 
     impl Drop for Interval {
         fn drop(&mut self) {
+            self.cancelled.set(true);
             if let Some(window) = web_sys::window() {
                 window.clear_interval_with_handle(self.handle);
             }
