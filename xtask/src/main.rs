@@ -156,14 +156,16 @@ fn test() -> TaskResult {
     setup::tools(true)?;
     step("Formatting (cargo fmt --check)");
     run_cmd(cargo().args(["fmt", "--all", "--check"]))?;
-    step("Lints, server and shared (cargo clippy -D warnings)");
+    // One native pass covers the server, shared and the browser app's render-test build, so
+    // their common dependencies are checked once.
+    step("Lints, native: server, shared, render tests (cargo clippy -D warnings)");
     run_cmd(cargo().args([
         "clippy",
         "--locked",
         "--workspace",
-        "--exclude",
-        "portail-frontend",
         "--all-targets",
+        "--features",
+        "portail-frontend/ssr",
         "--",
         "-D",
         "warnings",
@@ -180,19 +182,6 @@ fn test() -> TaskResult {
         "wasm32-unknown-unknown",
         "--features",
         "portail-frontend/csr",
-        "--",
-        "-D",
-        "warnings",
-    ]))?;
-    step("Lints, render tests (cargo clippy --features ssr)");
-    run_cmd(cargo().args([
-        "clippy",
-        "--locked",
-        "-p",
-        "portail-frontend",
-        "--all-targets",
-        "--features",
-        "ssr",
         "--",
         "-D",
         "warnings",
