@@ -54,8 +54,6 @@ mod imp {
     pub struct Interval {
         handle: i32,
         cancelled: std::rc::Rc<std::cell::Cell<bool>>,
-        // Kept alive as long as the browser may call it.
-        _tick: Closure<dyn FnMut()>,
     }
 
     impl Interval {
@@ -69,10 +67,11 @@ mod imp {
             let work = Rc::new(RefCell::new(tick));
             let cancelled = Rc::new(Cell::new(false));
             let flag = Rc::clone(&cancelled);
-            // The work runs in a task of its own, not inside the browser's call to this
-            // closure: it may drop this very Interval (by ending the session, which unmounts
-            // the component that owns it), and a closure must not be dropped while it runs.
-            let tick = Closure::<dyn FnMut()>::new(move || {
+            // The work runs in a task of its own, not inside the browser's call: it may end the
+            // session, which drops this Interval. The JS function is handed to the browser's
+            // garbage collector (`into_js_value`), so a call already queued when the timer is
+            // cleared finds a live function that only sees the `cancelled` flag.
+            let callback = Closure::<dyn FnMut()>::new(move || {
                 let (work, flag) = (Rc::clone(&work), Rc::clone(&flag));
                 yew::platform::spawn_local(async move {
                     if !flag.get()
@@ -81,18 +80,15 @@ mod imp {
                         run();
                     }
                 });
-            });
+            })
+            .into_js_value();
             let handle = web_sys::window()?
                 .set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
+                    callback.unchecked_ref(),
                     millis,
                 )
                 .ok()?;
-            Some(Self {
-                handle,
-                cancelled,
-                _tick: tick,
-            })
+            Some(Self { handle, cancelled })
         }
 
         /// Stops the timer (as dropping it does).
