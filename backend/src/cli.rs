@@ -56,6 +56,26 @@ enum Command {
     },
     /// Print a new random secret key for PORTAIL_SECRET_KEY.
     Keygen,
+    /// Activation letters waiting for the printer.
+    Letters {
+        #[command(subcommand)]
+        action: LettersAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum LettersAction {
+    /// Write each letter waiting to be printed as a PDF file in DIR, and mark it sent (its copy
+    /// in the database is then wiped).
+    Export {
+        /// Folder to write the PDF files to (created if missing).
+        dir: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+        /// The portal's secret key (a demo folder's own key is used if this is not given).
+        #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +191,38 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Keygen => {
             println!("{}", crypto::generate_secret().map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        Command::Letters {
+            action:
+                LettersAction::Export {
+                    dir,
+                    data,
+                    secret_key,
+                },
+        } => {
+            let keys = match secret_key {
+                Some(secret) => Keys::from_base64(&secret).map_err(|e| e.to_string())?,
+                None if data.data_dir.join("demo-secret.key").exists() => {
+                    demo_keys(&data.data_dir)?
+                }
+                None => {
+                    return Err(
+                        "set PORTAIL_SECRET_KEY (or --secret-key): the letters are encrypted with it"
+                            .to_owned(),
+                    );
+                }
+            };
+            let written =
+                ops::export_letters(&data.data_dir, &keys, &dir).map_err(|e| e.to_string())?;
+            match written.len() {
+                0 => println!("No letter is waiting to be printed."),
+                n => println!(
+                    "{n} letter{} written to {}; they are marked as sent.",
+                    if n > 1 { "s" } else { "" },
+                    dir.display()
+                ),
+            }
             Ok(())
         }
     }

@@ -60,6 +60,7 @@ struct Person {
 struct MemberPersona {
     person: Person,
     email: &'static str,
+    /// Empty: the persona has no account yet (they create it in the demo).
     password: &'static str,
     story: &'static str,
     children: &'static [Person],
@@ -167,6 +168,38 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Laisse sa session inactive : avertie une minute avant la fin, puis déconnectée.",
         children: &[],
     },
+    MemberPersona {
+        person: Person {
+            nir: "299043306312366",
+            family_name: "Leroy",
+            given_names: "Alix",
+            birth_date: "1999-04-17",
+            sex: "F",
+            address: "5 rue Sainte-Catherine",
+            postal_code: "33000",
+            city: "Bordeaux",
+        },
+        email: "alix.leroy@demo.portail.test",
+        password: "",
+        story: "N'a pas encore de compte : le crée avec le code reçu par courrier.",
+        children: &[],
+    },
+    MemberPersona {
+        person: Person {
+            nir: "190124410922273",
+            family_name: "Haddad",
+            given_names: "Malik",
+            birth_date: "1990-12-05",
+            sex: "M",
+            address: "14 quai de la Fosse",
+            postal_code: "44000",
+            city: "Nantes",
+        },
+        email: "malik.haddad@demo.portail.test",
+        password: "",
+        story: "Lit le portail en anglais ; n'a pas encore de compte et le crée depuis son téléphone.",
+        children: &[],
+    },
 ];
 
 struct AgentPersona {
@@ -219,7 +252,7 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
                 id
             }
         };
-        if accounts::find_by_member(tx, member)?.is_none() {
+        if !persona.password.is_empty() && accounts::find_by_member(tx, member)?.is_none() {
             let hash = crypto::hash_password(persona.password)?;
             accounts::insert_active(tx, member, persona.email, &hash)?;
         }
@@ -232,7 +265,11 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
             login: nir.as_str().to_owned(),
             password: persona.password,
             email: persona.email,
-            second_factor: "email",
+            second_factor: if persona.password.is_empty() {
+                "none"
+            } else {
+                "email"
+            },
             totp_secret: None,
             story: persona.story,
         });

@@ -3,6 +3,7 @@
 //! `router` builds the whole application for a given [`AppState`]; the integration tests drive
 //! exactly this router, and `cli` starts it for `portail demo` and `portail serve`.
 
+pub mod activation;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -11,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod http;
+pub mod letter;
 pub mod login;
 pub mod mail;
 pub mod ops;

@@ -33,7 +33,7 @@ use portail_shared::{
     login::{
         ABSOLUTE_TIMEOUT_SECONDS, CODE_ATTEMPTS, CodeRequest, EMAIL_CODE_MINUTES,
         FAILURE_WINDOW_SECONDS, IDLE_TIMEOUT_SECONDS, LoginRequest, LoginStep,
-        MAX_FAILURES_PER_DAY, Me, login_delay_seconds, mask_email, parse_code,
+        MAX_FAILURES_PER_DAY, Me, SecondFactor, login_delay_seconds, mask_email, parse_code,
     },
 };
 use rusqlite::Connection;
@@ -107,6 +107,7 @@ pub async fn login(
     let code = six_digits()?;
     let token = session::new_token()?;
     let user_agent = user_agent(&headers);
+    let ip_class = ip_class(ip);
     let email = account.email.clone();
     let hash = token.hash.clone();
     state
@@ -127,12 +128,13 @@ pub async fn login(
                 &now_text,
                 &pending_until,
                 &user_agent,
+                &ip_class,
             )?;
             codes::replace(
                 tx,
                 account.id,
                 Purpose::Login,
-                &code_hash(&keys, account.id, &code),
+                &code_hash(&keys, Purpose::Login, account.id, &code),
                 &now_text,
                 &expires,
             )?;
@@ -153,6 +155,8 @@ pub async fn login(
         Json(LoginStep {
             masked_email: mask_email(&email),
             expires_in_minutes: EMAIL_CODE_MINUTES,
+            factor: SecondFactor::Email,
+            confirming_email: false,
         }),
     ))
 }
@@ -167,6 +171,7 @@ pub async fn login(
 pub async fn code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    ClientIp(ip): ClientIp,
     pending: PendingLogin,
     headers: HeaderMap,
     JsonBody(request): JsonBody<CodeRequest>,
@@ -179,19 +184,27 @@ pub async fn code(
     let token = session::new_token()?;
     let new_hash = token.hash.clone();
     let user_agent = user_agent(&headers);
+    let ip_class = ip_class(ip);
     let outcome = state
         .db
         .transaction(move |tx| {
             let now = clock.now();
             let now_text = clock::format(now);
             let account = pending.account_id;
-            let Some(live) = codes::live(tx, account, Purpose::Login)? else {
+            // An account being created proves its e-mail address with this code.
+            let creating = accounts::status(tx, account)?.as_deref() == Some("pending");
+            let purpose = if creating {
+                Purpose::EmailConfirmation
+            } else {
+                Purpose::Login
+            };
+            let Some(live) = codes::live(tx, account, purpose)? else {
                 return Ok(Err(CodeProblem::Expired));
             };
             if clock::parse(&live.expires_at) <= now || live.attempts >= CODE_ATTEMPTS {
                 return Ok(Err(CodeProblem::Expired));
             }
-            if !constant_time_eq(&live.code_hash, &code_hash(&keys, account, &typed)) {
+            if !constant_time_eq(&live.code_hash, &code_hash(&keys, purpose, account, &typed)) {
                 let used = live.attempts + 1;
                 codes::record_attempt(tx, live.id, used >= CODE_ATTEMPTS, &now_text)?;
                 return Ok(Err(if used >= CODE_ATTEMPTS {
@@ -201,6 +214,12 @@ pub async fn code(
                 }));
             }
             codes::consume(tx, live.id, &now_text)?;
+            if creating {
+                accounts::activate(tx, account, &now_text)?;
+                if let Some(profile) = accounts::profile(tx, account)? {
+                    mail::welcome(tx, &profile.email, lang, &profile.given_names, &now_text)?;
+                }
+            }
             // A new token at the privilege change: a token seen before login is worth nothing after.
             sessions::delete(tx, &pending.token_hash)?;
             let expires =
@@ -213,6 +232,7 @@ pub async fn code(
                 &now_text,
                 &expires,
                 &user_agent,
+                &ip_class,
             )?;
             Ok(Ok(me_of(tx, &keys, account)?))
         })
@@ -244,7 +264,13 @@ pub async fn resend(
             let now = clock.now();
             let now_text = clock::format(now);
             let account = pending.account_id;
-            if let Some(live) = codes::live(tx, account, Purpose::Login)? {
+            let creating = accounts::status(tx, account)?.as_deref() == Some("pending");
+            let purpose = if creating {
+                Purpose::EmailConfirmation
+            } else {
+                Purpose::Login
+            };
+            if let Some(live) = codes::live(tx, account, purpose)? {
                 let age = (now - clock::parse(&live.created_at)).whole_seconds();
                 if age < RESEND_INTERVAL_SECONDS {
                     return Ok(Err(
@@ -259,12 +285,17 @@ pub async fn resend(
             codes::replace(
                 tx,
                 account,
-                Purpose::Login,
-                &code_hash(&keys, account, &code),
+                purpose,
+                &code_hash(&keys, purpose, account, &code),
                 &now_text,
                 &expires,
             )?;
-            mail::login_code(
+            let send = if creating {
+                mail::confirmation_code
+            } else {
+                mail::login_code
+            };
+            send(
                 tx,
                 &profile.email,
                 lang,
@@ -272,13 +303,15 @@ pub async fn resend(
                 EMAIL_CODE_MINUTES,
                 &now_text,
             )?;
-            Ok(Ok(profile.email))
+            Ok(Ok((profile.email, creating)))
         })
         .await?;
     match result {
-        Ok(email) => Ok(Json(LoginStep {
+        Ok((email, creating)) => Ok(Json(LoginStep {
             masked_email: mask_email(&email),
             expires_in_minutes: EMAIL_CODE_MINUTES,
+            factor: SecondFactor::Email,
+            confirming_email: creating,
         })),
         Err(0) => Err(AppError::Unauthenticated),
         Err(wait) => Err(AppError::Throttled(wait)),
@@ -472,7 +505,7 @@ fn code_error(lang: Lang, problem: CodeProblem) -> AppError {
     )
 }
 
-fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+pub(crate) fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
     let mut response = body.into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
@@ -481,12 +514,17 @@ fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Respon
     response
 }
 
-fn code_hash(keys: &Keys, account: AccountId, code: &str) -> Vec<u8> {
-    keys.blind_index("one_time_codes.login", &format!("{}:{code}", account.0))
+pub(crate) fn code_hash(keys: &Keys, purpose: Purpose, account: AccountId, code: &str) -> Vec<u8> {
+    let domain = match purpose {
+        Purpose::Login => "one_time_codes.login",
+        Purpose::EmailConfirmation => "one_time_codes.email_confirmation",
+        Purpose::PasswordReset => "one_time_codes.password_reset",
+    };
+    keys.blind_index(domain, &format!("{}:{code}", account.0))
 }
 
 /// A uniformly random 6-digit code (rejection sampling: no modulo bias).
-fn six_digits() -> Result<String, AppError> {
+pub(crate) fn six_digits() -> Result<String, AppError> {
     loop {
         let bytes: [u8; 4] =
             crypto::random_bytes().map_err(|e| AppError::Internal(e.to_string()))?;
@@ -497,7 +535,7 @@ fn six_digits() -> Result<String, AppError> {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
@@ -505,7 +543,26 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn user_agent(headers: &HeaderMap) -> String {
+/// The kind of network an address belongs to, never the address itself: this computer, a
+/// local network, or the first three bytes of an IPv4 address (first three groups of IPv6).
+pub(crate) fn ip_class(ip: std::net::IpAddr) -> String {
+    use std::net::IpAddr;
+    match ip {
+        ip if ip.is_loopback() => "loopback".to_owned(),
+        IpAddr::V4(v4) if v4.is_private() || v4.is_link_local() => "private".to_owned(),
+        IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
+            format!("{a}.{b}.{c}.x")
+        }
+        IpAddr::V6(v6) if (v6.segments()[0] & 0xfe00) == 0xfc00 => "private".to_owned(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}::", s[0], s[1], s[2])
+        }
+    }
+}
+
+pub(crate) fn user_agent(headers: &HeaderMap) -> String {
     headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())

@@ -99,6 +99,71 @@ pub fn password_changed(
     outbox::push(conn, to, subject, body, now)
 }
 
+/// Queues the code that confirms the e-mail address of an account being created.
+pub fn confirmation_code(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    code: &str,
+    minutes: u32,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Confirmez votre adresse e-mail".to_owned(),
+            format!(
+                "Bonjour,\n\nPour terminer la création de votre compte Portail, saisissez ce code : \
+                 {code}\n\nIl est valable {minutes} minutes et ne peut servir qu'une fois.\n\n\
+                 Si vous n'avez pas demandé à créer un compte, ignorez ce message et appelez le 36 46.\n"
+            ),
+        ),
+        Lang::En => (
+            "Confirm your e-mail address".to_owned(),
+            format!(
+                "Hello,\n\nTo finish creating your Portail account, enter this code: {code}\n\n\
+                 It is valid for {minutes} minutes and can be used once.\n\n\
+                 If you did not ask to create an account, ignore this message and call 36 46.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, &subject, &body, now)
+}
+
+/// Welcomes a member whose account is now open.
+pub fn welcome(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    given_names: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Bienvenue sur Portail".to_owned(),
+            format!(
+                "Bonjour {given_names},\n\nVotre compte Portail est ouvert. Vous pouvez y suivre vos \
+                 remboursements, télécharger vos attestations et écrire à votre caisse.\n\n\
+                 À chaque connexion, un code vous sera envoyé à cette adresse. Vous pouvez choisir \
+                 une application d'authentification à la place, dans « Mon compte ».\n\n\
+                 Votre caisse ne vous demandera jamais votre mot de passe ni un code, par téléphone, \
+                 SMS ou e-mail.\n"
+            ),
+        ),
+        Lang::En => (
+            "Welcome to Portail".to_owned(),
+            format!(
+                "Hello {given_names},\n\nYour Portail account is open. You can follow your \
+                 reimbursements, download your certificates and write to your fund there.\n\n\
+                 At each sign-in a code will be sent to this address. You can choose an \
+                 authenticator app instead, in \"My account\".\n\n\
+                 Your fund will never ask you for your password or a code, by phone, text message \
+                 or e-mail.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, &subject, &body, now)
+}
+
 /// Delivers the outbox over SMTP.
 #[derive(Clone)]
 pub struct Sender {

@@ -179,3 +179,30 @@ pub fn latest_version() -> i64 {
     conn.query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap_or(0)
 }
+
+/// Writes every activation letter waiting for the printer as `DIR/lettre-activation-NNNNNN.pdf`
+/// and marks it printed, which wipes its PDF from the database (the code then exists only on
+/// paper). Safe while the portal runs; a letter interrupted between its file and its mark is
+/// written again, to the same name, next time. Returns the files written.
+pub fn export_letters(
+    data_dir: &Path,
+    keys: &crate::crypto::Keys,
+    dir: &Path,
+) -> Result<Vec<PathBuf>, OpsError> {
+    fs::create_dir_all(dir).map_err(io_err(format!("cannot create {}", dir.display())))?;
+    let conn = db::open_connection(&database_path(data_dir))?;
+    let waiting = db::letters::to_print(&conn, keys)?;
+    let mut written = Vec::with_capacity(waiting.len());
+    for (id, pdf) in waiting {
+        let path = dir.join(format!("lettre-activation-{id:06}.pdf"));
+        let partial = dir.join(format!(".lettre-activation-{id:06}.pdf.part"));
+        fs::write(&partial, &pdf).map_err(io_err(format!("cannot write {}", partial.display())))?;
+        File::open(&partial)
+            .and_then(|f| f.sync_all())
+            .map_err(io_err(format!("cannot sync {}", partial.display())))?;
+        fs::rename(&partial, &path).map_err(io_err(format!("cannot write {}", path.display())))?;
+        db::letters::mark_printed(&conn, id, &db::now())?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -21,7 +21,7 @@ use portail_shared::{
     api::ApiError,
     password::{
         ForgotPasswordRequest, PasswordProblem, PersonalData, RESET_LINK_MINUTES,
-        ResetPasswordRequest, check_rules,
+        ResetPasswordRequest, Strength, StrengthRequest, check_rules,
     },
 };
 use serde_json::{Value, json};
@@ -165,21 +165,13 @@ pub async fn reset(
     };
 
     let nir_text = nir.as_ref().map(Nir::as_str).unwrap_or("").to_owned();
-    let personal = PersonalData {
-        nir: &nir_text,
-        names: vec![&profile.given_names, &profile.family_name],
-        birth_date: &profile.birth_date,
-    };
-    if let Err(problem) = check_rules(&request.password, &personal).and_then(|()| {
-        let mut inputs = vec![profile.given_names.as_str(), profile.family_name.as_str()];
-        inputs.extend_from_slice(FRENCH_GUESSES);
-        let score: u8 = zxcvbn::zxcvbn(&request.password, &inputs).score().into();
-        if score >= MIN_SCORE {
-            Ok(())
-        } else {
-            Err(PasswordProblem::Guessable)
-        }
-    }) {
+    if let Err(problem) = check_new_password(
+        &request.password,
+        &nir_text,
+        &profile.given_names,
+        &profile.family_name,
+        &profile.birth_date,
+    ) {
         return Err(invalid(lang, "password", problem.message(lang).to_owned()));
     }
 
@@ -206,6 +198,84 @@ pub async fn reset(
         })
         .await?;
     Ok(Json(json!({})))
+}
+
+/// Judges a password as it is typed (the page calls this a moment after each pause), with the
+/// dictionary only the server has. Personal data is not known here; it is checked on submit.
+#[utoipa::path(post, path = "/api/password/strength", tag = "password",
+    request_body = StrengthRequest,
+    responses((status = 200, description = "The password's strength", body = Strength)))]
+pub async fn strength(
+    RequestLang(lang): RequestLang,
+    JsonBody(request): JsonBody<StrengthRequest>,
+) -> Json<Strength> {
+    Json(judge(&request.password, lang))
+}
+
+/// The strength of a password without personal data: the shared rules, then zxcvbn.
+pub(crate) fn judge(password: &str, lang: Lang) -> Strength {
+    if password.is_empty() {
+        return Strength {
+            score: 0,
+            acceptable: false,
+            advice: None,
+        };
+    }
+    let rules = check_rules(password, &PersonalData::default());
+    // zxcvbn's cost grows with length; past the maximum the rules already refuse.
+    let score: u8 = if password.chars().count() > portail_shared::password::MAX_CHARS {
+        0
+    } else {
+        zxcvbn::zxcvbn(password, FRENCH_GUESSES).score().into()
+    };
+    let problem = match rules {
+        Err(problem) => Some(problem),
+        Ok(()) if score < MIN_SCORE => Some(PasswordProblem::Guessable),
+        Ok(()) => None,
+    };
+    Strength {
+        score: if rules.is_err() {
+            score.clamp(1, 1)
+        } else {
+            score.max(1)
+        },
+        acceptable: problem.is_none(),
+        advice: problem.map(|p| p.message(lang).to_owned()),
+    }
+}
+
+/// The whole policy for a new password: the shared rules (length, personal data, the site's
+/// name), then guessability (zxcvbn with the member's names and French guesses) at least
+/// [`MIN_SCORE`].
+pub(crate) fn check_new_password(
+    password: &str,
+    nir: &str,
+    given_names: &str,
+    family_name: &str,
+    birth_date: &str,
+) -> Result<(), PasswordProblem> {
+    let personal = PersonalData {
+        nir,
+        names: vec![given_names, family_name],
+        birth_date,
+    };
+    check_rules(password, &personal)?;
+    let mut inputs = vec![given_names, family_name];
+    inputs.extend_from_slice(FRENCH_GUESSES);
+    let score: u8 = zxcvbn::zxcvbn(password, &inputs).score().into();
+    if score >= MIN_SCORE {
+        Ok(())
+    } else {
+        Err(PasswordProblem::Guessable)
+    }
+}
+
+pub(crate) fn parse_birth_date(input: &str) -> Option<time::Date> {
+    time::Date::parse(
+        input.trim(),
+        &time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
 }
 
 fn validate_forgot(request: &ForgotPasswordRequest, lang: Lang) -> Result<(Nir, String), AppError> {
@@ -245,7 +315,7 @@ fn link_invalid(lang: Lang) -> String {
     .to_owned()
 }
 
-fn invalid(lang: Lang, field: &str, message: String) -> AppError {
+pub(crate) fn invalid(lang: Lang, field: &str, message: String) -> AppError {
     AppError::Invalid(crate::error::validation(lang).with_field(field, message))
 }
 

@@ -72,6 +72,12 @@ pub mod paths {
     pub const PASSWORD_FORGOT: &str = "/api/password/forgot";
     /// `POST ResetPasswordRequest`: sets the new password, answers `{}`.
     pub const PASSWORD_RESET: &str = "/api/password/reset";
+    /// `POST StrengthRequest`: the server's judgement of a password being typed (`Strength`).
+    pub const PASSWORD_STRENGTH: &str = "/api/password/strength";
+    /// `POST LetterRequest`: posts an activation letter, answers `LetterOrdered`.
+    pub const ACTIVATION_LETTER: &str = "/api/activation/letter";
+    /// `POST ActivateRequest`: the letter's code and the password, answers `LoginStep`.
+    pub const ACTIVATION: &str = "/api/activation";
     /// `GET`: the demo outbox, newest first (404 in production).
     pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
 }

@@ -15,6 +15,15 @@ pub enum Route {
     /// Second step of sign-in: the code sent by e-mail.
     #[at("/connexion/code")]
     LoginCode,
+    /// Creating an account: NIR, birth date and e-mail; an activation code is posted.
+    #[at("/creer-mon-compte")]
+    CreateAccount,
+    /// Creating an account, second step: the posted code and the new password.
+    #[at("/creer-mon-compte/code")]
+    ActivateAccount,
+    /// Where to find a forgotten social security number.
+    #[at("/numero-oublie")]
+    ForgotNir,
     /// Forgotten password: asks for the NIR and birth date, and e-mails a reset link.
     #[at("/mot-de-passe-oublie")]
     ForgotPassword,
@@ -74,6 +83,9 @@ impl Route {
             Route::Home => Text::TitleHome,
             Route::Login => Text::TitleLogin,
             Route::LoginCode => Text::TitleLoginCode,
+            Route::CreateAccount => Text::TitleCreateAccount,
+            Route::ActivateAccount => Text::TitleActivateAccount,
+            Route::ForgotNir => Text::TitleForgotNir,
             Route::ForgotPassword => Text::TitleForgotPassword,
             Route::NewPassword => Text::TitleNewPassword,
             Route::Reimbursements => Text::TitlePayments,

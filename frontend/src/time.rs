@@ -76,14 +76,19 @@ pub fn clock(at: LocalInstant) -> String {
 /// "26 novembre 2026" ("1er novembre 2026"), "26 November 2026".
 pub fn date(at: LocalInstant, lang: Lang) -> String {
     let civil = at.civil();
-    let month = usize::try_from(civil.month.saturating_sub(1)).unwrap_or(0);
-    let month = Text::MONTHS[month.min(11)].text(lang);
-    let first = if civil.day == 1 && lang == Lang::Fr {
+    calendar_date(civil.year, civil.month, civil.day, lang)
+}
+
+/// A calendar date in words: "26 novembre 2026" ("1er novembre 2026"), "26 November 2026".
+pub fn calendar_date(year: i64, month: u32, day: u32, lang: Lang) -> String {
+    let index = usize::try_from(month.saturating_sub(1)).unwrap_or(0);
+    let month = Text::MONTHS[index.min(11)].text(lang);
+    let first = if day == 1 && lang == Lang::Fr {
         "er"
     } else {
         ""
     };
-    format!("{}{first} {month} {}", civil.day, civil.year)
+    format!("{day}{first} {month} {year}")
 }
 
 /// "26 novembre 2026 à 15:42", "26 November 2026 at 15:42".

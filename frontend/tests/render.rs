@@ -28,15 +28,18 @@ use portail_frontend::{ServerApp, ServerAppProps};
 use portail_shared::Lang;
 use portail_shared::api::{ApiError, Mode, PublicConfig};
 use portail_shared::i18n::Text;
-use portail_shared::login::{LoginStep, Me};
+use portail_shared::login::{LoginStep, Me, SecondFactor};
 use portail_shared::nir::NirError;
 use yew::Reducible;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 15] = [
+const PATHS: [&str; 18] = [
     "/",
     "/connexion",
     "/connexion/code",
+    "/creer-mon-compte",
+    "/creer-mon-compte/code",
+    "/numero-oublie",
     "/mot-de-passe-oublie",
     "/mot-de-passe/nouveau",
     "/demo/boite-envoi",
@@ -82,6 +85,8 @@ async fn render_code_page(lang: Lang, mode: Mode) -> String {
         pending_login: Some(LoginStep {
             masked_email: "c•••••@demo.portail.test".to_owned(),
             expires_in_minutes: 10,
+            factor: SecondFactor::Email,
+            confirming_email: false,
         }),
         ..props("/connexion/code", lang, loaded(mode))
     })
@@ -350,6 +355,8 @@ async fn every_page_has_exactly_one_h1_and_no_inline_style() {
                     Some(LoginStep {
                         masked_email: "c•••••@demo.portail.test".to_owned(),
                         expires_in_minutes: 10,
+                        factor: SecondFactor::Email,
+                        confirming_email: false,
                     }),
                 ] {
                     let html = render_props(ServerAppProps {
@@ -743,17 +750,17 @@ async fn new_password_page_with_a_token_asks_for_the_password_and_gives_the_rule
         "input",
         &[
             r#"type="checkbox""#,
-            r#"id="afficher-nouveau-mot-de-passe""#,
+            r#"id="nouveau-mot-de-passe-afficher""#,
         ],
     );
 
-    let meter = tag(main, "meter", &[r#"id="solidite-mot-de-passe""#]);
+    let meter = tag(main, "meter", &[r#"id="nouveau-mot-de-passe-solidite""#]);
     assert!(
         meter.contains(r#"min="0""#) && meter.contains(r#"max="4""#),
         "{meter}"
     );
     assert!(meter.contains(r#"value="0""#), "{meter}");
-    let label = tag(main, "label", &[r#"for="solidite-mot-de-passe""#]);
+    let label = tag(main, "label", &[r#"for="nouveau-mot-de-passe-solidite""#]);
     assert_eq!(inner(main, label, "label"), "Solidité selon la longueur");
 
     let submit = tag(main, "button", &[r#"type="submit""#]);
@@ -1002,6 +1009,8 @@ fn sign_in_keeps_the_pending_step_until_the_code_is_right() {
     let step = Rc::new(LoginStep {
         masked_email: "c•••••@demo.test".to_owned(),
         expires_in_minutes: 10,
+        factor: SecondFactor::Email,
+        confirming_email: false,
     });
     let pending = reduce(
         Session::default(),
@@ -1306,6 +1315,8 @@ fn a_restored_sign_in_never_replaces_a_known_one_and_abandoning_forgets_it() {
     let kept = Rc::new(LoginStep {
         masked_email: "c•••••@demo.test".to_owned(),
         expires_in_minutes: 10,
+        factor: SecondFactor::Email,
+        confirming_email: false,
     });
     let restored = reduce(
         Session::default(),
@@ -1318,6 +1329,8 @@ fn a_restored_sign_in_never_replaces_a_known_one_and_abandoning_forgets_it() {
     let fresh = Rc::new(LoginStep {
         masked_email: "c•••••@demo.test".to_owned(),
         expires_in_minutes: 9,
+        factor: SecondFactor::Email,
+        confirming_email: false,
     });
     let started = reduce(
         Session::default(),
@@ -1340,14 +1353,26 @@ fn a_restored_sign_in_never_replaces_a_known_one_and_abandoning_forgets_it() {
 }
 
 #[test]
-fn the_kept_sign_in_holds_only_the_masked_address_and_the_minutes() {
+fn the_kept_sign_in_holds_only_what_the_code_page_shows() {
     let step = LoginStep {
         masked_email: "c•••••@demo.test".to_owned(),
         expires_in_minutes: 10,
+        factor: SecondFactor::Email,
+        confirming_email: false,
     };
     let json = serde_json::to_value(&step).unwrap();
     let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["expires_in_minutes", "masked_email"]);
+    // Never a code, a token or a full address: only the page's words.
+    assert_eq!(
+        keys,
+        [
+            "confirming_email",
+            "expires_in_minutes",
+            "factor",
+            "masked_email"
+        ]
+    );
+    assert_eq!(json["factor"], "email");
 }
 
 // ----- Idle session warning -----
@@ -1477,4 +1502,133 @@ fn ended_sessions_are_explained_in_both_languages() {
         20 * 60,
         "the message says 20 minutes"
     );
+}
+
+// ----- Creating an account -----
+
+#[tokio::test]
+async fn login_page_offers_account_creation_and_the_forgotten_number_page() {
+    let html = render_fr("/connexion").await;
+    let main = main_of(&html);
+    let create = tag(main, "a", &[r#"href="/creer-mon-compte""#]);
+    assert_eq!(inner(main, create, "a"), "Créer mon compte");
+    let nir = tag(main, "a", &[r#"href="/numero-oublie""#]);
+    assert_eq!(
+        inner(main, nir, "a"),
+        "Numéro de sécurité sociale oublié\u{202f}?"
+    );
+}
+
+#[tokio::test]
+async fn create_account_page_asks_for_nir_birth_date_and_email_and_says_a_letter_comes() {
+    let html = render_fr("/creer-mon-compte").await;
+    assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), "Créer mon compte");
+    let main = main_of(&html);
+    tag(main, "input", &[r#"id="nir""#]);
+    tag(
+        main,
+        "input",
+        &[r#"id="date-naissance-jour""#, r#"autocomplete="bday-day""#],
+    );
+    let email = tag(main, "input", &[r#"id="adresse-email""#]);
+    assert!(email.contains(r#"type="email""#), "{email}");
+    assert!(email.contains(r#"autocomplete="email""#), "{email}");
+    assert!(main.contains("3 à 5 jours ouvrés"));
+    let submit = tag(main, "button", &[r#"type="submit""#]);
+    assert_eq!(
+        inner(main, submit, "button"),
+        "Recevoir mon code par courrier"
+    );
+    // Someone who already has the letter goes straight to the code.
+    tag(main, "a", &[r#"href="/creer-mon-compte/code""#]);
+    // In English too.
+    let en = render("/creer-mon-compte", Lang::En, loaded(Mode::Production)).await;
+    assert!(main_of(&en).contains("Get my code by post"));
+}
+
+#[tokio::test]
+async fn activation_page_asks_for_nir_letter_code_and_a_new_password_with_its_meter() {
+    let html = render("/creer-mon-compte/code", Lang::Fr, loaded(Mode::Demo)).await;
+    let main = main_of(&html);
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Saisir le code reçu par courrier"
+    );
+    tag(main, "input", &[r#"id="nir""#]);
+    let code = tag(main, "label", &[r#"for="code-activation""#]);
+    assert_eq!(inner(main, code, "label"), "Code d’activation");
+    let password = tag(main, "input", &[r#"id="mot-de-passe-choisi""#]);
+    assert!(
+        password.contains(r#"autocomplete="new-password""#),
+        "{password}"
+    );
+    tag(main, "meter", &[r#"id="mot-de-passe-choisi-solidite""#]);
+    // The demo says where the letter can be read.
+    tag(main, "a", &[r#"href="/demo/boite-envoi""#]);
+    let production = render_fr("/creer-mon-compte/code").await;
+    assert!(!main_of(&production).contains("/demo/boite-envoi"));
+}
+
+#[test]
+fn a_letter_code_is_judged_once_left_and_always_on_submit() {
+    use portail_frontend::pages::activate_account::letter_code_error;
+    assert_eq!(letter_code_error("", false, false), None);
+    assert_eq!(
+        letter_code_error("", true, true),
+        Some(Text::LetterCodeRequired)
+    );
+    assert_eq!(letter_code_error("7KQ4", false, false), None);
+    assert_eq!(
+        letter_code_error("7KQ4", true, false),
+        Some(Text::LetterCodeMalformed)
+    );
+    assert_eq!(letter_code_error("7kq4m t9xwp", true, true), None);
+}
+
+#[test]
+fn an_email_address_is_judged_once_left_and_always_on_submit() {
+    use portail_frontend::pages::create_account::email_error;
+    assert_eq!(email_error("", true, false, Lang::Fr), None);
+    assert_eq!(
+        email_error("", false, true, Lang::Fr),
+        Some("Saisissez votre adresse e-mail.")
+    );
+    assert_eq!(email_error("alix@", false, false, Lang::Fr), None);
+    assert!(
+        email_error("alix@", true, false, Lang::En).is_some_and(|m| m.starts_with("Enter a full"))
+    );
+    assert_eq!(email_error("alix@exemple.fr", true, true, Lang::Fr), None);
+}
+
+#[tokio::test]
+async fn the_code_page_says_when_it_confirms_the_address_of_a_new_account() {
+    let html = render_props(ServerAppProps {
+        pending_login: Some(LoginStep {
+            masked_email: "a•••••@demo.portail.test".to_owned(),
+            expires_in_minutes: 10,
+            factor: SecondFactor::Email,
+            confirming_email: true,
+        }),
+        ..props("/connexion/code", Lang::Fr, loaded(Mode::Demo))
+    })
+    .await;
+    let main = main_of(&html);
+    assert!(main.contains("Dernière étape"), "{main}");
+    assert!(main.contains("a•••••@demo.portail.test"));
+    let usual = render_code_page(Lang::Fr, Mode::Demo).await;
+    assert!(!main_of(&usual).contains("Dernière étape"));
+}
+
+#[tokio::test]
+async fn forgotten_number_page_says_where_to_find_it_and_gives_the_phone() {
+    let html = render_fr("/numero-oublie").await;
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Retrouver mon numéro de sécurité sociale"
+    );
+    let main = main_of(&html);
+    assert!(main.contains("carte Vitale"));
+    assert!(main.contains("bulletins de salaire"));
+    tag(main, "a", &[r#"href="tel:3646""#]);
+    assert!(!main.contains("<form"));
 }

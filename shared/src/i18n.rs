@@ -322,6 +322,90 @@ catalog! {
     }
     DemoCodeHintLink { fr: "boîte d’envoi de démonstration", en: "demonstration outbox" }
 
+    // ----- Creating an account (activation) -----
+    TitleCreateAccount { fr: "Créer mon compte", en: "Create my account" }
+    CreateAccountLead {
+        fr: "Pour protéger votre compte, nous vous envoyons un code d’activation par courrier, à l’adresse que votre caisse connaît. Il arrive sous 3 à 5 jours ouvrés.",
+        en: "To protect your account, we post you an activation code, to the address your fund has on file. It arrives within 3 to 5 working days.",
+    }
+    CreateAccountNeeds {
+        fr: "Votre numéro de sécurité sociale est inscrit sur votre carte Vitale et sur votre attestation de droits.",
+        en: "Your social security number is printed on your Vitale card and on your certificate of entitlement.",
+    }
+    EmailLabel { fr: "Adresse e-mail", en: "E-mail address" }
+    EmailHint {
+        fr: "Nous y enverrons un code pour la confirmer, puis vos codes de connexion.",
+        en: "We will send a code there to confirm it, then your sign-in codes.",
+    }
+    CreateAccountSubmit { fr: "Recevoir mon code par courrier", en: "Get my code by post" }
+    CreateAccountSending { fr: "Envoi de la demande…", en: "Sending your request…" }
+    LetterSentTitle { fr: "Votre courrier est en route", en: "Your letter is on its way" }
+    /// Followed by the postal code and town.
+    LetterSentTo {
+        fr: "Il arrivera sous 3 à 5 jours ouvrés à votre adresse, à",
+        en: "It will arrive within 3 to 5 working days at your address, in",
+    }
+    /// Followed by a date.
+    LetterValidUntil { fr: "Le code qu’il contient est valable jusqu’au", en: "The code it contains is valid until" }
+    LetterWrongAddress {
+        fr: "Vous avez déménagé\u{a0}? Le courrier part à l’adresse que votre caisse connaît\u{a0}: appelez le 36 46 pour la mettre à jour.",
+        en: "Have you moved? The letter goes to the address your fund has on file: call 36 46 to update it.",
+    }
+    LetterReceived { fr: "J’ai reçu mon courrier", en: "I have received my letter" }
+    HaveLetterAlready { fr: "Vous avez déjà reçu votre courrier\u{a0}?", en: "Already received your letter?" }
+    EnterLetterCode { fr: "Saisir le code du courrier", en: "Enter the code from the letter" }
+    DemoLetterHint {
+        fr: "Démo\u{a0}: aucun courrier ne part vraiment, lisez-le dans la",
+        en: "Demo: no letter is really posted, read it in the",
+    }
+    TitleActivateAccount { fr: "Saisir le code reçu par courrier", en: "Enter the code received by post" }
+    ActivateLead {
+        fr: "Saisissez votre numéro de sécurité sociale et le code imprimé sur le courrier, puis choisissez votre mot de passe.",
+        en: "Enter your social security number and the code printed on the letter, then choose your password.",
+    }
+    LetterCodeLabel { fr: "Code d’activation", en: "Activation code" }
+    LetterCodeHint { fr: "10 lettres et chiffres, par exemple 7KQ4M-T9XWP", en: "10 letters and digits, for example 7KQ4M-T9XWP" }
+    LetterCodeRequired { fr: "Saisissez le code reçu par courrier.", en: "Enter the code you received by post." }
+    LetterCodeMalformed {
+        fr: "Le code compte 10 lettres et chiffres\u{a0}: recopiez-le depuis le courrier.",
+        en: "The code has 10 letters and digits: copy it from the letter.",
+    }
+    ActivateSubmit { fr: "Créer mon compte", en: "Create my account" }
+    ActivateSending { fr: "Création du compte…", en: "Creating your account…" }
+    NoLetterYet { fr: "Pas encore de courrier, ou code expiré\u{a0}?", en: "No letter yet, or the code has expired?" }
+    AskForLetter { fr: "Demander un courrier", en: "Ask for a letter" }
+    /// On the code page while creating an account; followed by the masked address.
+    ConfirmCodeSentTo {
+        fr: "Dernière étape\u{a0}: pour vérifier que cette adresse est bien la vôtre, nous avons envoyé un code à 6 chiffres à",
+        en: "Last step: to check that this address is yours, we have sent a 6-digit code to",
+    }
+    AccountOpened { fr: "Votre compte est ouvert. Bienvenue\u{202f}!", en: "Your account is open. Welcome!" }
+    NoAccountYet { fr: "Pas encore de compte\u{a0}?", en: "No account yet?" }
+    ForgotNirLink { fr: "Numéro de sécurité sociale oublié\u{202f}?", en: "Forgotten your social security number?" }
+
+    // ----- Forgotten NIR -----
+    TitleForgotNir { fr: "Retrouver mon numéro de sécurité sociale", en: "Find my social security number" }
+    ForgotNirLead {
+        fr: "Votre numéro de sécurité sociale compte 15 chiffres. Il commence par 1 pour un homme ou 2 pour une femme, suivi de l’année et du mois de naissance.",
+        en: "Your social security number has 15 digits. It starts with 1 for a man or 2 for a woman, followed by the year and month of birth.",
+    }
+    ForgotNirWhereHeading { fr: "Où le trouver", en: "Where to find it" }
+    ForgotNirVitale { fr: "Sur votre carte Vitale, sous votre nom.", en: "On your Vitale card, under your name." }
+    ForgotNirAttestation {
+        fr: "Sur votre attestation de droits, ou sur un relevé de remboursements.",
+        en: "On your certificate of entitlement, or on a reimbursement statement.",
+    }
+    ForgotNirPayslip { fr: "Sur vos bulletins de salaire.", en: "On your payslips." }
+    ForgotNirChildren {
+        fr: "Les enfants de moins de 16 ans n’ont pas de compte\u{a0}: leurs remboursements apparaissent dans le compte de leur parent.",
+        en: "Children under 16 have no account: their reimbursements appear in their parent’s account.",
+    }
+    ForgotNirCallHeading { fr: "Vous ne le trouvez pas\u{a0}?", en: "Cannot find it?" }
+    ForgotNirCall {
+        fr: "Appelez votre caisse\u{a0}: un conseiller vérifiera votre identité et vous aidera.",
+        en: "Call your fund: an adviser will check your identity and help you.",
+    }
+
     // ----- Forgotten password -----
     TitleForgotPassword { fr: "Mot de passe oublié", en: "Forgotten password" }
     ForgotPasswordLead {
@@ -467,8 +551,8 @@ catalog! {
     // ----- Demo outbox -----
     TitleDemoOutbox { fr: "Boîte d’envoi de démonstration", en: "Demonstration outbox" }
     OutboxLead {
-        fr: "Dans un vrai déploiement, ces e-mails partent dans la boîte de réception des assurés. En démonstration, ils restent ici, du plus récent au plus ancien, pour que vous puissiez suivre chaque parcours.",
-        en: "In a real deployment, these e-mails go to the members' mailboxes. In the demonstration, they stay here, newest first, so you can follow every journey.",
+        fr: "Dans un vrai déploiement, ces e-mails partent dans la boîte de réception des assurés et les courriers sont imprimés et postés. En démonstration, ils restent ici, du plus récent au plus ancien, pour que vous puissiez suivre chaque parcours.",
+        en: "In a real deployment, these e-mails go to the members' mailboxes and the letters are printed and posted. In the demonstration, they stay here, newest first, so you can follow every journey.",
     }
     OutboxRefresh { fr: "Actualiser", en: "Refresh" }
     OutboxRefreshing { fr: "Actualisation…", en: "Refreshing…" }
@@ -477,9 +561,12 @@ catalog! {
         fr: "Aucun e-mail pour l’instant. Connectez-vous avec un compte de démonstration pour en recevoir un.",
         en: "No e-mail yet. Sign in with a demonstration account to receive one.",
     }
-    OutboxCountOne { fr: "1 e-mail, du plus récent au plus ancien.", en: "1 e-mail, newest first." }
-    /// Follows the number of e-mails.
-    OutboxCountMany { fr: "e-mails, du plus récent au plus ancien.", en: "e-mails, newest first." }
+    OutboxCountOne { fr: "1 message, du plus récent au plus ancien.", en: "1 message, newest first." }
+    /// Follows the number of e-mails and letters.
+    OutboxCountMany { fr: "messages, du plus récent au plus ancien.", en: "messages, newest first." }
+    OutboxLetter { fr: "Courrier postal", en: "Postal letter" }
+    OutboxEmail { fr: "E-mail", en: "E-mail" }
+    OutboxPdf { fr: "Ouvrir le courrier imprimable (PDF)", en: "Open the printable letter (PDF)" }
     OutboxRecipient { fr: "Destinataire", en: "Recipient" }
     OutboxDate { fr: "Date", en: "Date" }
 

@@ -4,6 +4,7 @@
 //! identically on both sides: a NIR key checked as the member types is checked by the same code
 //! on the server.
 
+pub mod activation;
 pub mod api;
 pub mod i18n;
 pub mod iban;

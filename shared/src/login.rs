@@ -36,6 +36,25 @@ pub struct LoginStep {
     pub masked_email: String,
     /// How long the code is valid.
     pub expires_in_minutes: u32,
+    /// Where the code comes from.
+    #[serde(default)]
+    pub factor: SecondFactor,
+    /// The account is being created: the code confirms the e-mail address, and the account is
+    /// opened once it is right.
+    #[serde(default)]
+    pub confirming_email: bool,
+}
+
+/// How a member proves the second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum SecondFactor {
+    /// A 6-digit code sent by e-mail at each login.
+    #[default]
+    Email,
+    /// A 6-digit code from an authenticator app (TOTP), or a recovery code.
+    Totp,
 }
 
 /// `POST /api/login/code`: the second factor.

@@ -33,6 +33,26 @@ pub struct ResetPasswordRequest {
     pub password: String,
 }
 
+/// `POST /api/password/strength`: a password being typed, judged by the server's dictionary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StrengthRequest {
+    /// The password as typed so far.
+    pub password: String,
+}
+
+/// How strong a password being typed is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Strength {
+    /// 0 (nothing) to 4 (very strong); under 3 is refused.
+    pub score: u8,
+    /// Whether the password would be accepted (personal data is checked on submit).
+    pub acceptable: bool,
+    /// What to do better, in the member's language, when it would be refused.
+    pub advice: Option<String>,
+}
+
 /// What the member's personal data a password must not contain.
 #[derive(Debug, Clone, Default)]
 pub struct PersonalData<'a> {

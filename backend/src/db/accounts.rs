@@ -123,3 +123,58 @@ pub fn set_password(
     )?;
     Ok(())
 }
+
+/// The status of a member's account, if they have one.
+pub fn status_of_member(
+    conn: &Connection,
+    member: MemberId,
+) -> Result<Option<(AccountId, String)>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT id, status FROM accounts WHERE member_id = ?1",
+            [member.0],
+            |r| Ok((AccountId(r.get(0)?), r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Creates the pending account of a member asking for an activation letter, or updates the
+/// e-mail address of the pending one (an active account is never touched here).
+pub fn upsert_pending(
+    conn: &Connection,
+    member: MemberId,
+    email: &str,
+    now: &str,
+) -> Result<AccountId, DbError> {
+    let id = conn.query_row(
+        "INSERT INTO accounts (member_id, email, status, created_at, updated_at)
+         VALUES (?1, ?2, 'pending', ?3, ?3)
+         ON CONFLICT (member_id) DO UPDATE SET email = excluded.email, updated_at = excluded.updated_at
+         WHERE accounts.status = 'pending'
+         RETURNING id",
+        params![member.0, email, now],
+        |r| r.get(0),
+    )?;
+    Ok(AccountId(id))
+}
+
+/// Marks a pending account's e-mail as proven and the account active.
+pub fn activate(conn: &Connection, account: AccountId, now: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE accounts SET status = 'active', email_verified_at = ?1, updated_at = ?1
+         WHERE id = ?2 AND status = 'pending'",
+        params![now, account.0],
+    )?;
+    Ok(())
+}
+
+/// The status of an account (`pending`, `active`, `closed`).
+pub fn status(conn: &Connection, account: AccountId) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT status FROM accounts WHERE id = ?1",
+            [account.0],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

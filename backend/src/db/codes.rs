@@ -9,6 +9,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 pub enum Purpose {
     /// Second factor at login.
     Login,
+    /// Proves the e-mail address while an account is being created.
+    EmailConfirmation,
     /// The token of a password-reset link.
     PasswordReset,
 }
@@ -17,6 +19,7 @@ impl Purpose {
     fn as_str(self) -> &'static str {
         match self {
             Purpose::Login => "login",
+            Purpose::EmailConfirmation => "email_confirmation",
             Purpose::PasswordReset => "password_reset",
         }
     }

@@ -124,3 +124,46 @@ pub fn count(conn: &Connection) -> Result<i64, DbError> {
 fn nir_context(id: i64) -> String {
     format!("members.nir_cipher:{id}")
 }
+
+/// Who a member is and where the post reaches them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Postal {
+    /// Given names.
+    pub given_names: String,
+    /// Family name.
+    pub family_name: String,
+    /// `F` or `M`.
+    pub sex: String,
+    /// Birth date (`YYYY-MM-DD`).
+    pub birth_date: String,
+    /// Street lines (empty lines left out).
+    pub street: Vec<String>,
+    /// Postal code.
+    pub postal_code: String,
+    /// Town.
+    pub city: String,
+}
+
+/// Reads a member's name, birth date and postal address.
+pub fn postal(conn: &Connection, id: MemberId) -> Result<Option<Postal>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT given_names, family_name, sex, birth_date, address_line1, address_line2,
+                    postal_code, city
+             FROM members WHERE id = ?1",
+            [id.0],
+            |r| {
+                let lines: [String; 2] = [r.get(4)?, r.get(5)?];
+                Ok(Postal {
+                    given_names: r.get(0)?,
+                    family_name: r.get(1)?,
+                    sex: r.get(2)?,
+                    birth_date: r.get(3)?,
+                    street: lines.into_iter().filter(|l| !l.trim().is_empty()).collect(),
+                    postal_code: r.get(6)?,
+                    city: r.get(7)?,
+                })
+            },
+        )
+        .optional()?)
+}

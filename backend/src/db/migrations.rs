@@ -8,8 +8,12 @@ use rusqlite_migration::{M, Migrations};
 use std::sync::LazyLock;
 
 /// Every migration of the portal, oldest first.
-pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("schema/0001_initial.sql"))]));
+pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
+    Migrations::new(vec![
+        M::up(include_str!("schema/0001_initial.sql")),
+        M::up(include_str!("schema/0002_identity.sql")),
+    ])
+});
 
 /// Brings a database up to the latest schema.
 pub fn migrate(conn: &mut Connection) -> Result<(), super::DbError> {

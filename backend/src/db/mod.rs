@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod agents;
 pub mod codes;
+pub mod letters;
 pub mod members;
 mod migrations;
 pub mod outbox;

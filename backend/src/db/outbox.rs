@@ -2,7 +2,7 @@
 //! sent by the mailer, readable in the demo's outbox page.
 
 use super::DbError;
-use portail_shared::outbox::OutboxEmail;
+use portail_shared::outbox::{Channel, OutboxMessage};
 use rusqlite::{Connection, params};
 
 /// Queues an e-mail.
@@ -22,19 +22,21 @@ pub fn push(
 }
 
 /// The most recent e-mails, newest first.
-pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<OutboxEmail>, DbError> {
+pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<OutboxMessage>, DbError> {
     let mut stmt = conn.prepare(
         "SELECT id, recipient, subject, body_text, created_at, sent_at FROM outbox_emails
          ORDER BY id DESC LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit], |r| {
-        Ok(OutboxEmail {
+        Ok(OutboxMessage {
             id: r.get(0)?,
             recipient: r.get(1)?,
             subject: r.get(2)?,
             body: r.get(3)?,
             created_at: r.get(4)?,
             sent_at: r.get(5)?,
+            channel: Channel::Email,
+            pdf_url: None,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -38,6 +38,7 @@ pub struct Session {
 }
 
 /// Stores a new member session.
+#[allow(clippy::too_many_arguments)]
 pub fn create(
     conn: &Connection,
     token_hash: &[u8],
@@ -46,11 +47,25 @@ pub fn create(
     now: &str,
     expires_at: &str,
     user_agent: &str,
+    ip_class: &str,
 ) -> Result<(), DbError> {
+    // A handle for "my devices" that says nothing about the token.
+    let public_id: [u8; 12] = crate::crypto::random_bytes()?;
+    let public_id: String = public_id.iter().map(|b| format!("{b:02x}")).collect();
     conn.execute(
-        "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen_at, expires_at, user_agent)
-         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
-        params![token_hash, account.0, stage.as_str(), now, expires_at, user_agent],
+        "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen_at, expires_at,
+             user_agent, public_id, ip_class)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            token_hash,
+            account.0,
+            stage.as_str(),
+            now,
+            expires_at,
+            user_agent,
+            public_id,
+            ip_class
+        ],
     )?;
     Ok(())
 }

@@ -6,7 +6,7 @@ mod log;
 pub mod security;
 mod site;
 
-use crate::{AppError, Config, db::Db, error, login, outbox, password, portal};
+use crate::{AppError, Config, activation, db::Db, error, login, outbox, password, portal};
 use axum::{
     Json, Router,
     extract::DefaultBodyLimit,
@@ -74,7 +74,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(login::logout))
         .routes(routes!(password::forgot))
         .routes(routes!(password::reset))
+        .routes(routes!(password::strength))
+        .routes(routes!(activation::letter))
+        .routes(routes!(activation::activate))
         .routes(routes!(outbox::demo_outbox))
+        .routes(routes!(outbox::demo_letter))
         .split_for_parts()
 }
 

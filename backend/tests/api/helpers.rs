@@ -96,3 +96,53 @@ impl TestApp {
             .await
     }
 }
+
+/// A demo application with its personas seeded.
+pub async fn demo_app() -> TestApp {
+    let app = spawn_app(Mode::Demo);
+    portail::demo::seed(&app.state.db, &test_keys())
+        .await
+        .unwrap();
+    app
+}
+
+impl TestApp {
+    /// Sends a JSON body by POST, with a cookie if given.
+    pub async fn post(&self, uri: &str, body: serde_json::Value, cookie: Option<&str>) -> Answer {
+        let mut r = Request::post(uri).header("content-type", "application/json");
+        if let Some(c) = cookie {
+            r = r.header("cookie", c);
+        }
+        self.send(r.body(Body::from(body.to_string())).unwrap())
+            .await
+    }
+
+    /// The demo outbox (e-mails and letters), newest first.
+    pub async fn outbox(&self) -> Vec<serde_json::Value> {
+        self.get("/api/demo/outbox")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .clone()
+    }
+}
+
+impl Answer {
+    /// The `name=value` part of the Set-Cookie header, to send back.
+    pub fn cookie(&self) -> String {
+        self.header("set-cookie")
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    }
+}
+
+/// The first word of `text` shaped like a 6-digit code.
+pub fn six_digit_code(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a 6-digit code")
+        .to_owned()
+}

@@ -6,6 +6,7 @@
 
 mod helpers;
 
+mod activation;
 mod cli;
 mod demo;
 mod http;

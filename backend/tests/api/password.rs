@@ -287,3 +287,39 @@ async fn malformed_requests_get_field_errors() {
     assert_eq!(b.status, 422);
     assert!(b.json()["fields"]["token"].is_string());
 }
+
+#[tokio::test]
+async fn the_strength_meter_is_judged_by_the_servers_dictionary() {
+    let app = demo_app().await;
+    let judge = |password: &'static str| {
+        let app = &app;
+        async move {
+            app.post(
+                "/api/password/strength",
+                json!({"password": password}),
+                None,
+            )
+            .await
+            .json()
+        }
+    };
+    let short = judge("court").await;
+    assert_eq!(short["score"], 1);
+    assert_eq!(short["acceptable"], false);
+    assert!(short["advice"].as_str().unwrap().contains("12 caractères"));
+    // Long enough, but a French keyboard walk: refused for guessability.
+    let walk = judge("azertyuiop123").await;
+    assert_eq!(walk["acceptable"], false);
+    assert!(walk["score"].as_u64().unwrap() < 3);
+    assert!(
+        walk["advice"]
+            .as_str()
+            .unwrap()
+            .contains("facile à deviner")
+    );
+    let good = judge("Hirondelle-Basalte-Quinze").await;
+    assert_eq!(good["acceptable"], true);
+    assert!(good["score"].as_u64().unwrap() >= 3);
+    assert!(good["advice"].is_null());
+    assert_eq!(judge("").await["score"], 0);
+}

@@ -24,6 +24,20 @@ impl SimpleDate {
     pub fn iso(self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// Reads `YYYY-MM-DD` as the API writes it.
+    pub fn from_iso(text: &str) -> Option<Self> {
+        let mut parts = text.splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.parse().ok()?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Self { year, month, day })
+    }
+
+    /// The date in words: "26 décembre 2026", "26 December 2026".
+    pub fn long(self, lang: portail_shared::Lang) -> String {
+        crate::time::calendar_date(i64::from(self.year), self.month, self.day, lang)
+    }
 }
 
 /// Why the three boxes do not make a usable date.

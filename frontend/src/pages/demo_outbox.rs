@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
-use portail_shared::outbox::OutboxEmail;
+use portail_shared::outbox::{Channel, OutboxMessage};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -24,14 +24,14 @@ use crate::time::{self, LocalInstant};
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShownEmail {
     /// The e-mail as the server keeps it.
-    pub email: OutboxEmail,
+    pub email: OutboxMessage,
     /// When it was written, in the member's time zone.
     pub created: Option<LocalInstant>,
 }
 
 impl ShownEmail {
     /// Reads the date with the browser's time zone (UTC natively).
-    pub fn new(email: OutboxEmail) -> Self {
+    pub fn new(email: OutboxMessage) -> Self {
         let created = time::parse_utc(&email.created_at).map(browser::local_instant);
         Self { email, created }
     }
@@ -68,7 +68,8 @@ pub fn DemoOutboxPage() -> Html {
             }
             busy.set(true);
             spawn_local(async move {
-                let loaded = api::get_json::<Vec<OutboxEmail>>(api::paths::DEMO_OUTBOX, lang).await;
+                let loaded =
+                    api::get_json::<Vec<OutboxMessage>>(api::paths::DEMO_OUTBOX, lang).await;
                 busy.set(false);
                 outbox.set(match loaded {
                     Ok(emails) => {
@@ -113,7 +114,7 @@ pub fn DemoOutboxPage() -> Html {
             html! {
                 <ol class="outbox">
                     { for emails.iter().map(|shown| html! {
-                        <li key={shown.email.id.to_string()}>
+                        <li key={format!("{:?}-{}", shown.email.channel, shown.email.id)}>
                             { email_card(shown, lang) }
                         </li>
                     }) }
@@ -163,10 +164,15 @@ fn email_card(shown: &ShownEmail, lang: Lang) -> Html {
         Some(at) => time::date_time(at, lang),
         None => email.created_at.clone(),
     };
+    let letter = email.channel == Channel::Letter;
     html! {
-        <article class="outbox__mail">
+        <article class={classes!("outbox__mail", letter.then_some("outbox__mail--letter"))}>
             <h2 class="outbox__subject">
                 <Icon kind={IconKind::Mail} />
+                <span class="outbox__channel">
+                    { if letter { Text::OutboxLetter.text(lang) } else { Text::OutboxEmail.text(lang) } }
+                    { " — " }
+                </span>
                 { email.subject.clone() }
             </h2>
             <dl class="outbox__meta">
@@ -184,6 +190,13 @@ fn email_card(shown: &ShownEmail, lang: Lang) -> Html {
                     <p>{ paragraph.to_owned() }</p>
                 }) }
             </div>
+            if let Some(url) = &email.pdf_url {
+                <p>
+                    <a href={url.clone()}>
+                        { Text::OutboxPdf.text(lang) }
+                    </a>
+                </p>
+            }
         </article>
     }
 }

@@ -312,11 +312,16 @@ pub fn LoginPage() -> Html {
                         </label>
                     </div>
                 </TextField>
-                <p class="form__aside">
-                    <AppLink to={Route::ForgotPassword}>
-                        { Text::ForgotPasswordLink.text(lang) }
-                    </AppLink>
-                </p>
+                <ul class="form__aside form__links">
+                    <li>
+                        <AppLink to={Route::ForgotPassword}>
+                            { Text::ForgotPasswordLink.text(lang) }
+                        </AppLink>
+                    </li>
+                    <li>
+                        <AppLink to={Route::ForgotNir}>{ Text::ForgotNirLink.text(lang) }</AppLink>
+                    </li>
+                </ul>
                 <button
                     type="submit"
                     class="button button--large"
@@ -334,6 +339,13 @@ pub fn LoginPage() -> Html {
                     if *busy { { Text::SigningIn.text(lang) } }
                 </p>
             </form>
+            <section class="help-box" aria-labelledby="premiere-visite">
+                <h2 id="premiere-visite">{ Text::NoAccountYet.text(lang) }</h2>
+                <p>{ Text::CreateAccountLead.text(lang) }</p>
+                <AppLink to={Route::CreateAccount} classes={classes!("button", "button--secondary")}>
+                    { Text::TitleCreateAccount.text(lang) }
+                </AppLink>
+            </section>
         </div>
     }
 }

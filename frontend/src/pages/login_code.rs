@@ -164,6 +164,7 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
         let busy = busy.clone();
         let session = session.clone();
         let navigator = navigator.clone();
+        let confirming = props.step.confirming_email;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *busy {
@@ -195,6 +196,13 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                     Ok(me) => {
                         browser::forget_pending_login();
                         session.dispatch.emit(SessionAction::SignedIn(Rc::new(me)));
+                        if confirming {
+                            session.dispatch.emit(SessionAction::ShowFlash(Flash {
+                                route: Route::Home,
+                                kind: FlashKind::Success,
+                                text: Text::AccountOpened,
+                            }));
+                        }
                         if let Some(navigator) = &navigator {
                             navigator.push(&Route::Home);
                         }
@@ -333,7 +341,11 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
             }
             <PageTitle text={Text::TitleLoginCode} />
             <p class="lead">
-                { Text::CodeSentTo.text(lang) }
+                if props.step.confirming_email {
+                    { Text::ConfirmCodeSentTo.text(lang) }
+                } else {
+                    { Text::CodeSentTo.text(lang) }
+                }
                 { " " }
                 <strong class="identifier">{ props.step.masked_email.clone() }</strong>
                 { ". " }

@@ -2,8 +2,11 @@
 
 pub mod accessibility;
 pub mod account;
+pub mod activate_account;
+pub mod create_account;
 pub mod demo_outbox;
 pub mod documents;
+pub mod forgot_nir;
 pub mod forgot_password;
 pub mod help;
 pub mod home;
@@ -26,6 +29,9 @@ pub fn switch(route: Route) -> Html {
         Route::Home => html! { <home::HomePage /> },
         Route::Login => html! { <login::LoginPage /> },
         Route::LoginCode => html! { <login_code::LoginCodePage /> },
+        Route::CreateAccount => html! { <create_account::CreateAccountPage /> },
+        Route::ActivateAccount => html! { <activate_account::ActivateAccountPage /> },
+        Route::ForgotNir => html! { <forgot_nir::ForgotNirPage /> },
         Route::ForgotPassword => html! { <forgot_password::ForgotPasswordPage /> },
         Route::NewPassword => html! { <new_password::NewPasswordPage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },

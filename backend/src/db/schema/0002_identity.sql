@@ -1,0 +1,35 @@
+-- Identity, second part: letters shown in the demo outbox, devices and security alerts.
+
+-- The letter's words, for the demo outbox only (NULL in production); encrypted like the PDF.
+ALTER TABLE activation_letters ADD COLUMN text_cipher BLOB;
+
+-- A public handle for each session, so "my devices" can name one without its token, and the
+-- kind of network it came from (never the full address).
+ALTER TABLE sessions ADD COLUMN public_id TEXT;
+ALTER TABLE sessions ADD COLUMN ip_class TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX sessions_by_public_id ON sessions(public_id);
+
+-- Browsers an account has completed a login from (a random id kept in a long-lived cookie,
+-- stored hashed): a login from any other sends a "new device" notice.
+CREATE TABLE known_devices (
+    account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    device_hash BLOB NOT NULL,
+    label       TEXT NOT NULL,
+    first_seen  TEXT NOT NULL,
+    last_seen   TEXT NOT NULL,
+    PRIMARY KEY (account_id, device_hash)
+);
+
+-- "This was not me" links sent in security notices: single use, stored hashed.
+CREATE TABLE security_alerts (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL CHECK (kind IN ('new_device', 'password_changed', 'factor_changed', 'locked')),
+    token_hash  BLOB NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT
+);
+
+-- A TOTP secret being enrolled, not yet confirmed by a first code.
+ALTER TABLE accounts ADD COLUMN totp_pending_cipher BLOB;
