@@ -62,6 +62,8 @@ struct MemberPersona {
     email: &'static str,
     /// Empty: the persona has no account yet (they create it in the demo).
     password: &'static str,
+    /// Signs in with an authenticator app rather than e-mailed codes.
+    totp: bool,
     story: &'static str,
     children: &'static [Person],
 }
@@ -81,6 +83,7 @@ const MEMBERS: &[MemberPersona] = &[
         email: "camille.martin@demo.portail.test",
         password: "Tournesol-Azur-48",
         story: "Parent de deux enfants mineurs (8 et 15 ans), médecin traitant déclaré.",
+        totp: false,
         children: &[
             Person {
                 nir: "217096912310156",
@@ -119,6 +122,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Granit-Maquis-27",
         story: "Retraité né en Corse (NIR en 2A), suivi pour une affection de longue durée.",
         children: &[],
+        totp: false,
     },
     MemberPersona {
         person: Person {
@@ -135,6 +139,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Lavande-Ecume-93",
         story: "Née à l'étranger (département 99), sans médecin traitant déclaré.",
         children: &[],
+        totp: false,
     },
     MemberPersona {
         person: Person {
@@ -151,6 +156,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Cerisier-Orage-52",
         story: "A oublié son mot de passe : le réinitialise par le lien reçu par e-mail.",
         children: &[],
+        totp: false,
     },
     MemberPersona {
         person: Person {
@@ -167,6 +173,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Galet-Mistral-64",
         story: "Laisse sa session inactive : avertie une minute avant la fin, puis déconnectée.",
         children: &[],
+        totp: false,
     },
     MemberPersona {
         person: Person {
@@ -183,6 +190,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "",
         story: "N'a pas encore de compte : le crée avec le code reçu par courrier.",
         children: &[],
+        totp: false,
     },
     MemberPersona {
         person: Person {
@@ -199,6 +207,41 @@ const MEMBERS: &[MemberPersona] = &[
         password: "",
         story: "Lit le portail en anglais ; n'a pas encore de compte et le crée depuis son téléphone.",
         children: &[],
+        totp: false,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "285105935004553",
+            family_name: "Garcia",
+            given_names: "Nora",
+            birth_date: "1985-10-12",
+            sex: "F",
+            address: "21 rue Nationale",
+            postal_code: "59000",
+            city: "Lille",
+        },
+        email: "nora.garcia@demo.portail.test",
+        password: "Beffroi-Houblon-85",
+        story: "Passe des codes par e-mail à une application d'authentification, avec ses codes de secours.",
+        children: &[],
+        totp: false,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "179063523807741",
+            family_name: "Roux",
+            given_names: "Thomas",
+            birth_date: "1979-06-25",
+            sex: "M",
+            address: "9 quai Duguay-Trouin",
+            postal_code: "35000",
+            city: "Rennes",
+        },
+        email: "thomas.roux@demo.portail.test",
+        password: "Menhir-Goeland-79",
+        story: "Se connecte avec une application d'authentification (secret ci-dessous).",
+        children: &[],
+        totp: true,
     },
 ];
 
@@ -254,8 +297,18 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
         };
         if !persona.password.is_empty() && accounts::find_by_member(tx, member)?.is_none() {
             let hash = crypto::hash_password(persona.password)?;
-            accounts::insert_active(tx, member, persona.email, &hash)?;
+            let account = accounts::insert_active(tx, member, persona.email, &hash)?;
+            if persona.totp {
+                let secret = base32(&crypto::random_bytes::<20>()?);
+                db::security::enable_totp(tx, keys, account, &secret, 0, &[], &db::now())?;
+            }
         }
+        let totp_secret = match accounts::find_by_member(tx, member)? {
+            Some(account) if persona.totp => {
+                db::security::factor(tx, keys, account)?.and_then(|f| f.totp_secret)
+            }
+            _ => None,
+        };
         logins.push(PersonaLogin {
             role: "member",
             display_name: format!(
@@ -267,10 +320,12 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
             email: persona.email,
             second_factor: if persona.password.is_empty() {
                 "none"
+            } else if persona.totp {
+                "totp"
             } else {
                 "email"
             },
-            totp_secret: None,
+            totp_secret,
             story: persona.story,
         });
     }

@@ -40,6 +40,8 @@ pub enum AppError {
     LoginFailed,
     /// Too many failures: try again after this many seconds.
     Throttled(u64),
+    /// A sensitive change needs the password typed again first.
+    StepUpRequired,
 }
 
 impl AppError {
@@ -55,6 +57,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::LoginFailed => StatusCode::UNAUTHORIZED,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::StepUpRequired => StatusCode::FORBIDDEN,
         }
     }
 
@@ -86,6 +89,14 @@ impl AppError {
                     "Vous n'êtes pas connecté, ou votre session a pris fin. Connectez-vous pour continuer."
                 } else {
                     "You are not signed in, or your session has ended. Sign in to continue."
+                },
+            ),
+            AppError::StepUpRequired => (
+                "step_up_required",
+                if fr {
+                    "Pour protéger votre compte, saisissez à nouveau votre mot de passe."
+                } else {
+                    "To protect your account, enter your password again."
                 },
             ),
             AppError::LoginFailed => (

@@ -19,6 +19,7 @@ pub mod ops;
 pub mod outbox;
 pub mod password;
 pub mod portal;
+pub mod security;
 pub mod server;
 pub mod session;
 

@@ -13,7 +13,7 @@ use crate::{
         DbError,
         accounts::{self, AccountId},
         codes::{self, Purpose},
-        members, sessions,
+        members, security, sessions,
         throttle::{self, Throttle},
     },
     error::{JsonBody, RequestLang},
@@ -33,8 +33,9 @@ use portail_shared::{
     login::{
         ABSOLUTE_TIMEOUT_SECONDS, CODE_ATTEMPTS, CodeRequest, EMAIL_CODE_MINUTES,
         FAILURE_WINDOW_SECONDS, IDLE_TIMEOUT_SECONDS, LoginRequest, LoginStep,
-        MAX_FAILURES_PER_DAY, Me, SecondFactor, login_delay_seconds, mask_email, parse_code,
+        MAX_FAILURES_PER_DAY, Me, SecondFactor, login_delay_seconds, mask_email,
     },
+    security::{TypedCode, parse_typed_code},
 };
 use rusqlite::Connection;
 use std::sync::LazyLock;
@@ -109,6 +110,12 @@ pub async fn login(
     let user_agent = user_agent(&headers);
     let ip_class = ip_class(ip);
     let email = account.email.clone();
+    // With an authenticator app there is nothing to send: the app shows the code.
+    let factor = if account.second_factor == "totp" {
+        SecondFactor::Totp
+    } else {
+        SecondFactor::Email
+    };
     let hash = token.hash.clone();
     state
         .db
@@ -130,6 +137,9 @@ pub async fn login(
                 &user_agent,
                 &ip_class,
             )?;
+            if factor == SecondFactor::Totp {
+                return Ok(());
+            }
             codes::replace(
                 tx,
                 account.id,
@@ -154,8 +164,12 @@ pub async fn login(
         &token.token,
         Json(LoginStep {
             masked_email: mask_email(&email),
-            expires_in_minutes: EMAIL_CODE_MINUTES,
-            factor: SecondFactor::Email,
+            expires_in_minutes: if factor == SecondFactor::Totp {
+                0
+            } else {
+                EMAIL_CODE_MINUTES
+            },
+            factor,
             confirming_email: false,
         }),
     ))
@@ -176,7 +190,7 @@ pub async fn code(
     headers: HeaderMap,
     JsonBody(request): JsonBody<CodeRequest>,
 ) -> Result<Response, AppError> {
-    let Some(typed) = parse_code(&request.code) else {
+    let Some(typed) = parse_typed_code(&request.code) else {
         return Err(code_error(lang, CodeProblem::Malformed));
     };
     let keys = state.config.keys.clone();
@@ -198,22 +212,34 @@ pub async fn code(
             } else {
                 Purpose::Login
             };
-            let Some(live) = codes::live(tx, account, purpose)? else {
-                return Ok(Err(CodeProblem::Expired));
-            };
-            if clock::parse(&live.expires_at) <= now || live.attempts >= CODE_ATTEMPTS {
-                return Ok(Err(CodeProblem::Expired));
+            let factor = security::factor(tx, &keys, account)?;
+            if !creating && let Some(factor) = factor.filter(|f| f.kind == "totp") {
+                if let Err(problem) =
+                    check_app_code(tx, &keys, &pending, &factor, &typed, now, lang)?
+                {
+                    return Ok(Err(problem));
+                }
+            } else {
+                let TypedCode::Digits(typed) = typed else {
+                    return Ok(Err(CodeProblem::Malformed));
+                };
+                let Some(live) = codes::live(tx, account, purpose)? else {
+                    return Ok(Err(CodeProblem::Expired));
+                };
+                if clock::parse(&live.expires_at) <= now || live.attempts >= CODE_ATTEMPTS {
+                    return Ok(Err(CodeProblem::Expired));
+                }
+                if !constant_time_eq(&live.code_hash, &code_hash(&keys, purpose, account, &typed)) {
+                    let used = live.attempts + 1;
+                    codes::record_attempt(tx, live.id, used >= CODE_ATTEMPTS, &now_text)?;
+                    return Ok(Err(if used >= CODE_ATTEMPTS {
+                        CodeProblem::Spent
+                    } else {
+                        CodeProblem::Wrong(CODE_ATTEMPTS - used)
+                    }));
+                }
+                codes::consume(tx, live.id, &now_text)?;
             }
-            if !constant_time_eq(&live.code_hash, &code_hash(&keys, purpose, account, &typed)) {
-                let used = live.attempts + 1;
-                codes::record_attempt(tx, live.id, used >= CODE_ATTEMPTS, &now_text)?;
-                return Ok(Err(if used >= CODE_ATTEMPTS {
-                    CodeProblem::Spent
-                } else {
-                    CodeProblem::Wrong(CODE_ATTEMPTS - used)
-                }));
-            }
-            codes::consume(tx, live.id, &now_text)?;
             if creating {
                 accounts::activate(tx, account, &now_text)?;
                 if let Some(profile) = accounts::profile(tx, account)? {
@@ -281,6 +307,10 @@ pub async fn resend(
             let Some(profile) = accounts::profile(tx, account)? else {
                 return Ok(Err(0));
             };
+            // An authenticator app's codes are never replaced by an e-mail.
+            if security::factor(tx, &keys, account)?.is_some_and(|f| f.kind == "totp") {
+                return Ok(Err(0));
+            }
             let expires = clock::format(now + Duration::minutes(i64::from(EMAIL_CODE_MINUTES)));
             codes::replace(
                 tx,
@@ -316,6 +346,64 @@ pub async fn resend(
         Err(0) => Err(AppError::Unauthenticated),
         Err(wait) => Err(AppError::Throttled(wait)),
     }
+}
+
+/// Checks a code from an authenticator app, or a recovery code, for a pending login. Wrong
+/// codes are counted per account; after [`CODE_ATTEMPTS`] the pending login ends and the member
+/// starts again from the password.
+fn check_app_code(
+    tx: &Connection,
+    keys: &Keys,
+    pending: &PendingLogin,
+    factor: &security::Factor,
+    typed: &TypedCode,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<Result<(), CodeProblem>, DbError> {
+    let account = pending.account_id;
+    let key = format!("second-factor:{}", account.0);
+    let now_text = clock::format(now);
+    let right = match typed {
+        TypedCode::Digits(code) => {
+            let secret = factor.totp_secret.as_deref().unwrap_or_default();
+            match crate::security::check_totp(secret, code, now, factor.totp_last_step)? {
+                Some(step) => {
+                    security::set_totp_step(tx, account, step)?;
+                    true
+                }
+                None => false,
+            }
+        }
+        TypedCode::Recovery(code) => {
+            let hash = crate::security::recovery_hash(keys, account, code);
+            let used = security::use_recovery_code(tx, account, &hash, &now_text)?;
+            if used && let Some(profile) = accounts::profile(tx, account)? {
+                let left = security::recovery_codes_left(tx, account)?;
+                mail::recovery_code_used(tx, &profile.email, lang, left, &now_text)?;
+            }
+            used
+        }
+    };
+    if right {
+        throttle::clear(tx, &key)?;
+        return Ok(Ok(()));
+    }
+    let failures = throttle::get(tx, &key)?.map_or(0, |t| t.failures) + 1;
+    if failures >= CODE_ATTEMPTS {
+        throttle::clear(tx, &key)?;
+        sessions::delete(tx, &pending.token_hash)?;
+        return Ok(Err(CodeProblem::AppSpent));
+    }
+    throttle::put(
+        tx,
+        &key,
+        &Throttle {
+            failures,
+            window_start: now_text,
+            blocked_until: None,
+        },
+    )?;
+    Ok(Err(CodeProblem::AppWrong(CODE_ATTEMPTS - failures)))
 }
 
 /// Who is logged in.
@@ -464,6 +552,10 @@ enum CodeProblem {
     Wrong(u32),
     Spent,
     Expired,
+    /// A wrong app or recovery code; attempts left.
+    AppWrong(u32),
+    /// Too many wrong app codes: the pending login was ended.
+    AppSpent,
 }
 
 fn code_error(lang: Lang, problem: CodeProblem) -> AppError {
@@ -491,6 +583,22 @@ fn code_error(lang: Lang, problem: CodeProblem) -> AppError {
             "Ce code n'est plus valable : demandez-en un nouveau.".to_owned()
         }
         CodeProblem::Expired => "This code is no longer valid: ask for a new one.".to_owned(),
+        CodeProblem::AppWrong(left) if fr => format!(
+            "Ce code n'est pas le bon. Saisissez le code affiché en ce moment par l'application, \
+             ou un code de secours. Il vous reste {left} essai{}.",
+            if left > 1 { "s" } else { "" }
+        ),
+        CodeProblem::AppWrong(left) => format!(
+            "This code is not the right one. Enter the code the app shows now, or a recovery \
+             code. You have {left} attempt{} left.",
+            if left > 1 { "s" } else { "" }
+        ),
+        CodeProblem::AppSpent if fr => {
+            "Trop d'essais : par sécurité, reprenez la connexion depuis le début.".to_owned()
+        }
+        CodeProblem::AppSpent => {
+            "Too many attempts: for your security, start signing in again.".to_owned()
+        }
     };
     AppError::Invalid(
         ApiError::new(

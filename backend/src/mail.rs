@@ -164,6 +164,79 @@ pub fn welcome(
     outbox::push(conn, to, &subject, &body, now)
 }
 
+/// Tells the member how their second factor changed, and what to do if it was not them.
+pub fn factor_changed(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    factor: portail_shared::login::SecondFactor,
+    now: &str,
+) -> Result<i64, DbError> {
+    use portail_shared::login::SecondFactor;
+    let (subject, body) = match (lang, factor) {
+        (Lang::Fr, SecondFactor::Totp) => (
+            "Application d'authentification activée",
+            "Bonjour,\n\nVos codes de connexion à Portail viennent désormais de votre application \
+             d'authentification, et non plus de cet e-mail. Gardez vos codes de secours en lieu sûr.\n\n\
+             Si ce n'est pas vous, demandez tout de suite un nouveau mot de passe depuis la page de \
+             connexion (« Mot de passe oublié ? ») ou appelez le 36 46.\n",
+        ),
+        (Lang::Fr, SecondFactor::Email) => (
+            "Codes de connexion par e-mail",
+            "Bonjour,\n\nVos codes de connexion à Portail arrivent de nouveau par e-mail ; \
+             l'application d'authentification et vos codes de secours ne fonctionnent plus.\n\n\
+             Si ce n'est pas vous, demandez tout de suite un nouveau mot de passe depuis la page de \
+             connexion (« Mot de passe oublié ? ») ou appelez le 36 46.\n",
+        ),
+        (Lang::En, SecondFactor::Totp) => (
+            "Authenticator app turned on",
+            "Hello,\n\nYour Portail sign-in codes now come from your authenticator app, no longer \
+             from this e-mail. Keep your recovery codes somewhere safe.\n\n\
+             If this was not you, ask for a new password at once from the sign-in page \
+             (\"Forgotten password?\") or call 36 46.\n",
+        ),
+        (Lang::En, SecondFactor::Email) => (
+            "Sign-in codes by e-mail",
+            "Hello,\n\nYour Portail sign-in codes come by e-mail again; the authenticator app and \
+             your recovery codes no longer work.\n\n\
+             If this was not you, ask for a new password at once from the sign-in page \
+             (\"Forgotten password?\") or call 36 46.\n",
+        ),
+    };
+    outbox::push(conn, to, subject, body, now)
+}
+
+/// Tells the member a recovery code was used to sign in, and how many are left.
+pub fn recovery_code_used(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    left: u32,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Un code de secours a servi",
+            format!(
+                "Bonjour,\n\nUn code de secours vient de servir à vous connecter à Portail. Il vous en \
+                 reste {left}. Si vous avez perdu votre téléphone, installez l'application sur le \
+                 nouveau depuis « Mon compte ».\n\nSi ce n'est pas vous, demandez tout de suite un \
+                 nouveau mot de passe depuis la page de connexion ou appelez le 36 46.\n"
+            ),
+        ),
+        Lang::En => (
+            "A recovery code was used",
+            format!(
+                "Hello,\n\nA recovery code was just used to sign in to Portail. You have {left} \
+                 left. If you lost your phone, set up the app on the new one from \"My account\".\n\n\
+                 If this was not you, ask for a new password at once from the sign-in page or call \
+                 36 46.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, subject, &body, now)
+}
+
 /// Delivers the outbox over SMTP.
 #[derive(Clone)]
 pub struct Sender {

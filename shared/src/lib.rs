@@ -13,6 +13,7 @@ pub mod money;
 pub mod nir;
 pub mod outbox;
 pub mod password;
+pub mod security;
 
 pub use i18n::Lang;
 pub use iban::Iban;

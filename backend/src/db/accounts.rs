@@ -49,6 +49,8 @@ pub struct LoginAccount {
     pub status: String,
     /// The member's birth date (`YYYY-MM-DD`), asked again to reset a password.
     pub birth_date: String,
+    /// `email` or `totp`.
+    pub second_factor: String,
 }
 
 /// The account of the member whose NIR has this blind index.
@@ -58,7 +60,7 @@ pub fn find_for_login(
 ) -> Result<Option<LoginAccount>, DbError> {
     Ok(conn
         .query_row(
-            "SELECT a.id, a.email, a.password_hash, a.status, m.birth_date
+            "SELECT a.id, a.email, a.password_hash, a.status, m.birth_date, a.second_factor
              FROM accounts a JOIN members m ON m.id = a.member_id
              WHERE m.nir_index = ?1",
             [nir_index],
@@ -69,6 +71,7 @@ pub fn find_for_login(
                     password_hash: r.get(2)?,
                     status: r.get(3)?,
                     birth_date: r.get(4)?,
+                    second_factor: r.get(5)?,
                 })
             },
         )
@@ -177,4 +180,16 @@ pub fn status(conn: &Connection, account: AccountId) -> Result<Option<String>, D
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// An account's password hash (PHC string), if one was chosen.
+pub fn password_hash(conn: &Connection, account: AccountId) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT password_hash FROM accounts WHERE id = ?1",
+            [account.0],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
 }

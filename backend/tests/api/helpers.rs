@@ -146,3 +146,39 @@ pub fn six_digit_code(text: &str) -> String {
         .expect("a 6-digit code")
         .to_owned()
 }
+
+/// Signs in a persona whose codes come by e-mail; returns the session cookie.
+pub async fn sign_in_by_email(app: &TestApp, nir: &str, password: &str) -> String {
+    let step = app
+        .post(
+            "/api/login",
+            serde_json::json!({"nir": nir, "password": password}),
+            None,
+        )
+        .await;
+    assert_eq!(step.status, 200, "{}", step.text());
+    let pending = step.cookie();
+    let code = six_digit_code(app.outbox().await[0]["body"].as_str().unwrap());
+    let done = app
+        .post(
+            "/api/login/code",
+            serde_json::json!({"code": code}),
+            Some(&pending),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    done.cookie()
+}
+
+impl TestApp {
+    /// `GET uri` with a cookie.
+    pub async fn get_with(&self, uri: &str, cookie: &str) -> Answer {
+        self.send(
+            Request::get(uri)
+                .header("cookie", cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+}

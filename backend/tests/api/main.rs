@@ -15,4 +15,5 @@ mod mail;
 mod ops;
 mod password;
 mod portal;
+mod security;
 mod smtp;

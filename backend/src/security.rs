@@ -1,0 +1,430 @@
+//! Account security: the second factor (e-mailed codes, or an authenticator app with ten
+//! recovery codes), the step-up that guards changing it, and the sessions open elsewhere.
+//!
+//! Rules that hold whatever the input:
+//! - changing the second factor needs the password typed in the last 10 minutes (step-up);
+//! - an app is active only once it has produced a right code; a TOTP step is accepted once;
+//! - recovery codes are shown once, stored as keyed hashes, each works once;
+//! - every change of factor is e-mailed.
+
+use crate::{
+    AppError, clock,
+    crypto::{self, Keys},
+    db::{
+        DbError,
+        accounts::{self, AccountId},
+        security::{self, OpenSession},
+        throttle,
+    },
+    error::{JsonBody, RequestLang},
+    http::AppState,
+    login::{blocked_for, record_failure},
+    mail,
+    password::invalid,
+    session::Member,
+};
+use axum::{
+    Json,
+    extract::{Path, State},
+};
+use portail_shared::{
+    Lang,
+    activation::{format_letter_code, letter_code_from_bytes},
+    api::ApiError,
+    login::{SecondFactor, parse_code},
+    security::{
+        Device, RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES, SecuritySettings, StepUpRequest,
+        TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm, TotpSetup, device_label,
+    },
+};
+use rusqlite::Connection;
+use serde_json::{Value, json};
+use time::{Duration, OffsetDateTime};
+use totp_rs::{Builder, Secret, Totp};
+
+/// What the security page shows.
+#[utoipa::path(get, path = "/api/security", tag = "security",
+    responses(
+        (status = 200, description = "The second factor, the recovery codes left, the open sessions", body = SecuritySettings),
+        (status = 401, description = "Not signed in", body = ApiError),
+    ))]
+pub async fn settings(
+    State(state): State<AppState>,
+    member: Member,
+) -> Result<Json<SecuritySettings>, AppError> {
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    Ok(Json(
+        state
+            .db
+            .call(move |conn| settings_of(conn, &keys, &member, clock.now()))
+            .await?,
+    ))
+}
+
+/// Types the password again; sensitive changes are then allowed for 10 minutes.
+#[utoipa::path(post, path = "/api/security/step-up", tag = "security",
+    request_body = StepUpRequest,
+    responses(
+        (status = 200, description = "Confirmed for 10 minutes"),
+        (status = 422, description = "Wrong password (`fields.password`)", body = ApiError),
+        (status = 429, description = "Too many wrong passwords: wait", body = ApiError),
+    ))]
+pub async fn step_up(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<StepUpRequest>,
+) -> Result<Json<Value>, AppError> {
+    let key = format!("step-up:{}", member.account_id.0);
+    let clock = state.clock.clone();
+    let (wait, hash) = {
+        let (key, clock) = (key.clone(), clock.clone());
+        let account = member.account_id;
+        state
+            .db
+            .call(move |conn| {
+                let wait = blocked_for(conn, &key, clock.now())?;
+                Ok((wait, accounts::password_hash(conn, account)?))
+            })
+            .await?
+    };
+    if wait > 0 {
+        return Err(AppError::Throttled(wait));
+    }
+    let password = request.password.clone();
+    let right = tokio::task::spawn_blocking(move || {
+        hash.is_some_and(|hash| crypto::verify_password(&password, &hash))
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let wait = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if right {
+                throttle::clear(tx, &key)?;
+                security::step_up(tx, &member.token_hash, &clock::format(now))?;
+                Ok(0)
+            } else {
+                record_failure(tx, &key, now, 0)
+            }
+        })
+        .await?;
+    match (right, wait) {
+        (true, _) => Ok(Json(json!({}))),
+        (false, 0) => Err(invalid(
+            lang,
+            "password",
+            match lang {
+                Lang::Fr => "Ce mot de passe n'est pas le bon. Vérifiez-le et réessayez.",
+                Lang::En => "This is not the right password. Check it and try again.",
+            }
+            .to_owned(),
+        )),
+        (false, wait) => Err(AppError::Throttled(wait)),
+    }
+}
+
+/// Starts setting up an authenticator app: a new secret to scan (not active yet).
+#[utoipa::path(post, path = "/api/security/totp", tag = "security",
+    responses(
+        (status = 200, description = "The secret, as text and QR code", body = TotpSetup),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+    ))]
+pub async fn totp_setup(
+    State(state): State<AppState>,
+    member: Member,
+) -> Result<Json<TotpSetup>, AppError> {
+    let secret = Secret::generate().to_base32();
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let issuer = state.config.fund_name.replace(':', " ");
+    let stored = secret.clone();
+    let email = state
+        .db
+        .transaction(move |tx| {
+            if !stepped_up(tx, &member, clock.now())? {
+                return Ok(None);
+            }
+            security::set_pending_totp(tx, &keys, member.account_id, &stored)?;
+            Ok(accounts::profile(tx, member.account_id)?.map(|p| p.email))
+        })
+        .await?
+        .ok_or(AppError::StepUpRequired)?;
+    let totp = totp(&secret, Some((&issuer, &email)))?;
+    let url = totp
+        .to_url()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let qr = qrcode::QrCode::with_error_correction_level(url.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let width = qr.width();
+    let modules: Vec<bool> = qr
+        .to_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Ok(Json(TotpSetup {
+        secret: group(&secret, 4),
+        otpauth_url: url,
+        qr: modules.chunks(width).map(<[bool]>::to_vec).collect(),
+    }))
+}
+
+/// Finishes setting up the app with its first code: the app becomes the second factor, and
+/// ten recovery codes are shown once.
+#[utoipa::path(post, path = "/api/security/totp/confirm", tag = "security",
+    request_body = TotpConfirm,
+    responses(
+        (status = 200, description = "The app is the second factor now; the recovery codes", body = RecoveryCodes),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+        (status = 422, description = "Wrong code, or no setup in progress (`fields.code`)", body = ApiError),
+    ))]
+pub async fn totp_confirm(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<TotpConfirm>,
+) -> Result<Json<RecoveryCodes>, AppError> {
+    let typed = parse_code(&request.code);
+    let mut codes = Vec::with_capacity(RECOVERY_CODES);
+    while codes.len() < RECOVERY_CODES {
+        let bytes: [u8; 32] =
+            crypto::random_bytes().map_err(|e| AppError::Internal(e.to_string()))?;
+        codes.extend(letter_code_from_bytes(&bytes));
+    }
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let hashes: Vec<Vec<u8>> = codes
+        .iter()
+        .map(|c| recovery_hash(&keys, member.account_id, c))
+        .collect();
+    let outcome = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if !stepped_up(tx, &member, now)? {
+                return Ok(Err(ConfirmProblem::StepUp));
+            }
+            let Some(secret) = security::pending_totp(tx, &keys, member.account_id)? else {
+                return Ok(Err(ConfirmProblem::NoSetup));
+            };
+            let Some(typed) = typed else {
+                return Ok(Err(ConfirmProblem::Malformed));
+            };
+            let Some(step) = check_totp(&secret, &typed, now, None)? else {
+                return Ok(Err(ConfirmProblem::Wrong));
+            };
+            let now_text = clock::format(now);
+            security::enable_totp(
+                tx,
+                &keys,
+                member.account_id,
+                &secret,
+                step,
+                &hashes,
+                &now_text,
+            )?;
+            if let Some(profile) = accounts::profile(tx, member.account_id)? {
+                mail::factor_changed(tx, &profile.email, lang, SecondFactor::Totp, &now_text)?;
+            }
+            Ok(Ok(()))
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(Json(RecoveryCodes {
+            codes: codes.iter().map(|c| format_letter_code(c)).collect(),
+        })),
+        Err(ConfirmProblem::StepUp) => Err(AppError::StepUpRequired),
+        Err(problem) => Err(invalid(lang, "code", problem.message(lang).to_owned())),
+    }
+}
+
+/// Back to codes sent by e-mail: the app's secret and the recovery codes are deleted.
+#[utoipa::path(post, path = "/api/security/factor/email", tag = "security",
+    responses(
+        (status = 200, description = "Codes will come by e-mail again"),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+    ))]
+pub async fn use_email(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+) -> Result<Json<Value>, AppError> {
+    let clock = state.clock.clone();
+    let done = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if !stepped_up(tx, &member, now)? {
+                return Ok(false);
+            }
+            let now_text = clock::format(now);
+            security::use_email_codes(tx, member.account_id, &now_text)?;
+            if let Some(profile) = accounts::profile(tx, member.account_id)? {
+                mail::factor_changed(tx, &profile.email, lang, SecondFactor::Email, &now_text)?;
+            }
+            Ok(true)
+        })
+        .await?;
+    if done {
+        Ok(Json(json!({})))
+    } else {
+        Err(AppError::StepUpRequired)
+    }
+}
+
+/// Ends one of the member's sessions (another device, or this one).
+#[utoipa::path(post, path = "/api/security/devices/{id}/end", tag = "security",
+    params(("id" = String, Path, description = "The session's public handle")),
+    responses(
+        (status = 200, description = "That session is ended"),
+        (status = 404, description = "No such session of this member", body = ApiError),
+    ))]
+pub async fn end_device(
+    State(state): State<AppState>,
+    member: Member,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    let ended = state
+        .db
+        .call(move |conn| security::end_session(conn, member.account_id, &id))
+        .await?;
+    if ended {
+        Ok(Json(json!({})))
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+fn settings_of(
+    conn: &Connection,
+    keys: &Keys,
+    member: &Member,
+    now: OffsetDateTime,
+) -> Result<SecuritySettings, DbError> {
+    let factor = security::factor(conn, keys, member.account_id)?
+        .ok_or_else(|| DbError::Data("session of a deleted account".into()))?;
+    let mut devices: Vec<Device> =
+        security::open_sessions(conn, member.account_id, &clock::format(now))?
+            .into_iter()
+            .map(|s| device(s, &member.token_hash))
+            .collect();
+    // This device first.
+    devices.sort_by_key(|d| !d.current);
+    Ok(SecuritySettings {
+        factor: if factor.kind == "totp" {
+            SecondFactor::Totp
+        } else {
+            SecondFactor::Email
+        },
+        recovery_codes_left: security::recovery_codes_left(conn, member.account_id)?,
+        stepped_up: stepped_up(conn, member, now)?,
+        devices,
+    })
+}
+
+fn device(session: OpenSession, current: &[u8]) -> Device {
+    let (browser, system) = device_label(&session.user_agent);
+    Device {
+        id: session.public_id,
+        browser,
+        system,
+        network: session.ip_class,
+        signed_in_at: session.created_at,
+        last_seen_at: session.last_seen_at,
+        current: session.token_hash == current,
+    }
+}
+
+/// Whether this session typed the password again in the last [`STEP_UP_MINUTES`].
+pub(crate) fn stepped_up(
+    conn: &Connection,
+    member: &Member,
+    now: OffsetDateTime,
+) -> Result<bool, DbError> {
+    Ok(security::stepped_up_at(conn, &member.token_hash)?
+        .is_some_and(|at| now - clock::parse(&at) <= Duration::minutes(i64::from(STEP_UP_MINUTES))))
+}
+
+/// An authenticator for a base32 secret (RFC 6238: SHA-1, 6 digits, 30 s, one step either
+/// side); named for the `otpauth://` address when `label` is given.
+pub(crate) fn totp(secret: &str, label: Option<(&str, &str)>) -> Result<Totp, AppError> {
+    let secret =
+        Secret::try_from_base32(secret).map_err(|e| AppError::Internal(format!("{e:?}")))?;
+    let mut builder = Builder::new()
+        .with_secret(secret)
+        .with_skew(u16::from(TOTP_SKEW_STEPS))
+        .with_step_duration(TOTP_STEP_SECONDS);
+    if let Some((issuer, account)) = label {
+        builder = builder
+            .with_issuer(Some(format!("Portail ({issuer})")))
+            .with_account_name(account.to_owned());
+    }
+    builder
+        .build()
+        .map_err(|e| AppError::Internal(format!("{e:?}")))
+}
+
+/// The step of a right code for `secret` at `now`, if it is later than `last_step` (a code is
+/// accepted once).
+pub(crate) fn check_totp(
+    secret: &str,
+    code: &str,
+    now: OffsetDateTime,
+    last_step: Option<i64>,
+) -> Result<Option<i64>, DbError> {
+    let totp = totp(secret, None).map_err(|e| DbError::Data(format!("{e:?}")))?;
+    let time = u64::try_from(now.unix_timestamp()).unwrap_or(0);
+    Ok(totp
+        .check(code, time)
+        .and_then(|step| i64::try_from(step).ok())
+        .filter(|step| last_step.is_none_or(|last| *step > last)))
+}
+
+/// The keyed hash of a recovery code (normalised: no dash, capitals).
+pub(crate) fn recovery_hash(keys: &Keys, account: AccountId, code: &str) -> Vec<u8> {
+    keys.blind_index("recovery_codes", &format!("{}:{code}", account.0))
+}
+
+/// `ABCDEFGH` → `ABCD EFGH`.
+fn group(text: &str, size: usize) -> String {
+    text.as_bytes()
+        .chunks(size)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Debug, Clone, Copy)]
+enum ConfirmProblem {
+    StepUp,
+    NoSetup,
+    Malformed,
+    Wrong,
+}
+
+impl ConfirmProblem {
+    fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ConfirmProblem::NoSetup, Lang::Fr) => {
+                "Aucune installation en cours : recommencez depuis le début."
+            }
+            (ConfirmProblem::NoSetup, Lang::En) => "No setup in progress: start again.",
+            (ConfirmProblem::Malformed, Lang::Fr) => {
+                "Le code compte 6 chiffres : recopiez celui que montre l'application."
+            }
+            (ConfirmProblem::Malformed, Lang::En) => {
+                "The code has 6 digits: copy the one the app shows."
+            }
+            (ConfirmProblem::Wrong | ConfirmProblem::StepUp, Lang::Fr) => {
+                "Ce code n'est pas le bon. Vérifiez que l'heure du téléphone est exacte, puis \
+                 saisissez le code affiché en ce moment."
+            }
+            (ConfirmProblem::Wrong | ConfirmProblem::StepUp, Lang::En) => {
+                "This code is not the right one. Check that the phone's clock is right, then \
+                 enter the code shown now."
+            }
+        }
+    }
+}
