@@ -1,7 +1,7 @@
 // Creating an account: NIR, birth date and e-mail → a letter with an activation code (read in
 // the demo outbox, with its PDF) → the code and a new password → a code e-mailed to confirm the
 // address → signed in. On the desktop in French with the keyboard only; on a phone in English.
-import { test, expect, appReady, expectAccessible } from './support';
+import { test, expect, appReady, expectAccessible, tabTo } from './support';
 import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 import { dataDir } from '../playwright.config';
@@ -13,15 +13,6 @@ function persona(name: string): Persona {
   const found = all.find((p) => p.display_name === name)!;
   expect(found.second_factor, `${name} has no account yet`).toBe('none');
   return found;
-}
-
-/** Presses Tab until the element matching `selector` has focus (the keyboard's only way around). */
-async function tabTo(page: Page, selector: string, max = 40) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  throw new Error(`Tab never reached ${selector}`);
 }
 
 /** Reads, in the demo outbox, the newest letter for `name`: its activation code and PDF. */
@@ -58,6 +49,8 @@ async function mailedCode(page: Page, email: string): Promise<string> {
 }
 
 test('a member creates an account from the posted code, keyboard only, in French', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  // A long journey (three pages of forms, the outbox twice, axe on each step).
+  test.setTimeout(90_000);
   const alix = persona('Alix Leroy');
   await page.goto('/connexion');
   await appReady(page);
@@ -132,6 +125,8 @@ test('a member creates an account from the posted code, keyboard only, in French
 });
 
 test('a member creates an account on a phone, in English', async ({ page, consoleErrors }, info) => {
+  // A long journey (three pages of forms, the outbox twice, axe on each step).
+  test.setTimeout(90_000);
   test.skip(info.project.name !== 'phone', 'Malik creates his account once, from the phone');
   const malik = persona('Malik Haddad');
   await page.goto('/connexion');

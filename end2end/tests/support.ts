@@ -36,3 +36,19 @@ export async function expectAccessible(page: Page) {
   );
   expect(summary, 'axe violations').toEqual([]);
 }
+
+/** Presses Tab (Shift+Tab when `backwards`) until the element matching `selector` has focus:
+ * the keyboard's only way around. `text=…` matches a button or link by its words. */
+export async function tabTo(page: Page, selector: string, backwards = false, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    const there = await page.evaluate((s) => {
+      const active = document.activeElement;
+      if (!active) return false;
+      if (s.startsWith('text=')) return (active.textContent ?? '').trim() === s.slice(5);
+      return active.matches(s);
+    }, selector);
+    if (there) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}

@@ -78,6 +78,23 @@ pub mod paths {
     pub const ACTIVATION_LETTER: &str = "/api/activation/letter";
     /// `POST ActivateRequest`: the letter's code and the password, answers `LoginStep`.
     pub const ACTIVATION: &str = "/api/activation";
+    /// `GET`: the account's security (`SecuritySettings`).
+    pub const SECURITY: &str = "/api/security";
+    /// `POST StepUpRequest`: the password typed again; answers `{}`.
+    pub const SECURITY_STEP_UP: &str = "/api/security/step-up";
+    /// `POST {}`: a new authenticator secret to scan (`TotpSetup`).
+    pub const SECURITY_TOTP: &str = "/api/security/totp";
+    /// `POST TotpConfirm`: the app's first code; answers `RecoveryCodes`.
+    pub const SECURITY_TOTP_CONFIRM: &str = "/api/security/totp/confirm";
+    /// `POST {}`: back to e-mailed codes; answers `{}`.
+    pub const SECURITY_USE_EMAIL: &str = "/api/security/factor/email";
+
+    /// `POST {}`: ends one of the member's sessions.
+    pub fn security_device_end(id: &str) -> String {
+        let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();
+        format!("/api/security/devices/{id}/end")
+    }
+
     /// `GET`: the demo outbox, newest first (404 in production).
     pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
 }
@@ -92,6 +109,8 @@ pub mod codes {
     pub const LOGIN_THROTTLED: &str = "login_throttled";
     /// 401: no session, or not at the stage the call needs.
     pub const UNAUTHENTICATED: &str = "unauthenticated";
+    /// The password must be typed again before this change.
+    pub const STEP_UP_REQUIRED: &str = "step_up_required";
 }
 
 /// Why an API call did not give the expected answer.

@@ -105,8 +105,11 @@ impl Route {
 /// The first part of the browser tab's title: the page's title, except the member's home (whose
 /// `<h1>` greets by name, which the tab and the history need not show) and the demo outbox
 /// outside demo mode (which does not exist there).
-pub fn tab_title(route: Route, signed_in: bool, production: bool) -> Text {
+/// The code page says where the code comes from: e-mail, or the member's authenticator app
+/// (`app_code`).
+pub fn tab_title(route: Route, signed_in: bool, production: bool, app_code: bool) -> Text {
     match route {
+        Route::LoginCode if app_code => Text::TitleAppCode,
         Route::Home if signed_in => Text::NavHome,
         Route::DemoOutbox if production => Text::TitleNotFound,
         other => other.title(),

@@ -585,7 +585,6 @@ async fn member_areas_say_what_comes_next_when_signed_in() {
         ("/demarches", "Démarches"),
         ("/messagerie", "Messagerie"),
         ("/prevention", "Prévention"),
-        ("/compte", "Mon compte"),
     ] {
         let html = render_member(path, Lang::Fr).await;
         assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), title, "{path}");
@@ -969,18 +968,18 @@ fn outbox_bodies_are_read_paragraph_by_paragraph() {
 
 #[test]
 fn tab_titles_hide_the_greeting_and_the_outbox_outside_demo() {
-    assert_eq!(tab_title(Route::Home, false, false), Text::TitleHome);
-    assert_eq!(tab_title(Route::Home, true, false), Text::NavHome);
+    assert_eq!(tab_title(Route::Home, false, false, false), Text::TitleHome);
+    assert_eq!(tab_title(Route::Home, true, false, false), Text::NavHome);
     assert_eq!(
-        tab_title(Route::DemoOutbox, false, false),
+        tab_title(Route::DemoOutbox, false, false, false),
         Text::TitleDemoOutbox
     );
     assert_eq!(
-        tab_title(Route::DemoOutbox, false, true),
+        tab_title(Route::DemoOutbox, false, true, false),
         Text::TitleNotFound
     );
     assert_eq!(
-        tab_title(Route::LoginCode, false, true),
+        tab_title(Route::LoginCode, false, true, false),
         Text::TitleLoginCode
     );
 }
@@ -1533,6 +1532,8 @@ async fn create_account_page_asks_for_nir_birth_date_and_email_and_says_a_letter
     let email = tag(main, "input", &[r#"id="adresse-email""#]);
     assert!(email.contains(r#"type="email""#), "{email}");
     assert!(email.contains(r#"autocomplete="email""#), "{email}");
+    // The page explains a malformed address itself: the browser's own bubble never blocks it.
+    assert!(tag(main, "form", &[]).contains("novalidate"));
     assert!(main.contains("3 à 5 jours ouvrés"));
     let submit = tag(main, "button", &[r#"type="submit""#]);
     assert_eq!(
@@ -1631,4 +1632,93 @@ async fn forgotten_number_page_says_where_to_find_it_and_gives_the_phone() {
     assert!(main.contains("bulletins de salaire"));
     tag(main, "a", &[r#"href="tel:3646""#]);
     assert!(!main.contains("<form"));
+}
+
+// ----- Second factor by app; account security -----
+
+#[tokio::test]
+async fn with_an_app_the_code_page_asks_for_its_code_and_offers_no_email() {
+    let html = render_props(ServerAppProps {
+        pending_login: Some(LoginStep {
+            masked_email: "t•••••@demo.portail.test".to_owned(),
+            expires_in_minutes: 0,
+            factor: SecondFactor::Totp,
+            confirming_email: false,
+        }),
+        ..props("/connexion/code", Lang::Fr, loaded(Mode::Demo))
+    })
+    .await;
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Saisir le code de votre application"
+    );
+    let main = main_of(&html);
+    let label = tag(main, "label", &[r#"for="code""#]);
+    assert_eq!(inner(main, label, "label"), "Code de l’application");
+    assert!(main.contains("codes de secours"), "{main}");
+    // Nothing was e-mailed: no address, no "new code", no outbox hint.
+    assert!(!main.contains("t•••••@"));
+    assert!(!main.contains("Recevoir un nouveau code"));
+    assert!(!main.contains("/demo/boite-envoi"));
+    assert_eq!(
+        tab_title(Route::LoginCode, false, false, true),
+        Text::TitleAppCode
+    );
+}
+
+#[test]
+fn an_app_code_may_be_six_digits_or_a_recovery_code() {
+    use portail_frontend::pages::login_code::app_code_error;
+    assert_eq!(app_code_error("123456", true, true), None);
+    assert_eq!(app_code_error("7kq4m-t9xwp", true, true), None);
+    assert_eq!(
+        app_code_error("12345", true, false),
+        Some(Text::AppCodeMalformed)
+    );
+    assert_eq!(app_code_error("", false, true), Some(Text::CodeRequired));
+    // An e-mailed code is six digits only.
+    assert_eq!(
+        code_error("7KQ4M-T9XWP", true, true),
+        Some(Text::CodeMalformed)
+    );
+}
+
+#[tokio::test]
+async fn the_account_page_asks_visitors_to_sign_in_and_loads_security_for_members() {
+    let visitor = render_fr("/compte").await;
+    assert!(main_of(&visitor).contains(r#"href="/connexion""#));
+    let member = render_member("/compte", Lang::Fr).await;
+    let main = main_of(&member);
+    assert_eq!(inner(&member, tags(&member, "h1")[0], "h1"), "Mon compte");
+    assert!(main.contains("Chargement"), "{main}");
+    assert!(!main.contains("Bientôt disponible"));
+}
+
+#[test]
+fn devices_are_named_in_the_members_language_and_qr_codes_are_drawn_from_modules() {
+    use portail_frontend::components::security::{device_name, qr_path};
+    use portail_shared::security::Device;
+    let device = |browser: &str, system: &str| Device {
+        id: "a1".into(),
+        browser: browser.into(),
+        system: system.into(),
+        network: "loopback".into(),
+        signed_in_at: "2026-11-26T10:00:00Z".into(),
+        last_seen_at: "2026-11-26T10:05:00Z".into(),
+        current: true,
+    };
+    assert_eq!(
+        device_name(&device("Firefox", "Windows"), Lang::Fr),
+        "Firefox sur Windows"
+    );
+    assert_eq!(
+        device_name(&device("Safari", "iPhone"), Lang::En),
+        "Safari on iPhone"
+    );
+    assert_eq!(device_name(&device("", ""), Lang::Fr), "Navigateur inconnu");
+    // Dark modules only, shifted by the four-module quiet zone.
+    assert_eq!(
+        qr_path(&[vec![true, false], vec![false, true]]),
+        "M4 4h1v1h-1zM5 5h1v1h-1z"
+    );
 }

@@ -383,6 +383,94 @@ catalog! {
     NoAccountYet { fr: "Pas encore de compte\u{a0}?", en: "No account yet?" }
     ForgotNirLink { fr: "Numéro de sécurité sociale oublié\u{202f}?", en: "Forgotten your social security number?" }
 
+    // ----- Second factor by app, at sign-in -----
+    TitleAppCode { fr: "Saisir le code de votre application", en: "Enter the code from your app" }
+    AppCodeLead {
+        fr: "Ouvrez votre application d’authentification et saisissez le code à 6 chiffres qu’elle affiche pour Portail.",
+        en: "Open your authenticator app and enter the 6-digit code it shows for Portail.",
+    }
+    AppCodeLabel { fr: "Code de l’application", en: "Code from the app" }
+    AppCodeHint {
+        fr: "6 chiffres, ou l’un de vos codes de secours (par exemple 7KQ4M-T9XWP)",
+        en: "6 digits, or one of your recovery codes (for example 7KQ4M-T9XWP)",
+    }
+    AppCodeMalformed {
+        fr: "Saisissez les 6 chiffres affichés par l’application, ou un code de secours de 10 lettres et chiffres.",
+        en: "Enter the 6 digits the app shows, or a recovery code of 10 letters and digits.",
+    }
+    AppCodeLostPhone {
+        fr: "Plus de téléphone\u{a0}? Saisissez l’un de vos codes de secours à la place, ou appelez le 36 46.",
+        en: "Lost your phone? Enter one of your recovery codes instead, or call 36 46.",
+    }
+
+    // ----- Account: security -----
+    AccountSecurityHeading { fr: "Sécurité de la connexion", en: "Sign-in security" }
+    FactorEmailNow {
+        fr: "À chaque connexion, un code à 6 chiffres vous est envoyé par e-mail.",
+        en: "At each sign-in, a 6-digit code is sent to you by e-mail.",
+    }
+    FactorAppNow {
+        fr: "À chaque connexion, vous saisissez le code de votre application d’authentification.",
+        en: "At each sign-in, you enter the code from your authenticator app.",
+    }
+    /// Followed by a number.
+    RecoveryCodesLeft { fr: "Codes de secours restants\u{a0}:", en: "Recovery codes left:" }
+    UseAppButton { fr: "Utiliser une application d’authentification", en: "Use an authenticator app" }
+    UseEmailButton { fr: "Recevoir mes codes par e-mail à la place", en: "Get my codes by e-mail instead" }
+    UsingEmailAgain { fr: "Vos codes de connexion arrivent de nouveau par e-mail.", en: "Your sign-in codes come by e-mail again." }
+    StepUpHeading { fr: "Confirmez votre mot de passe", en: "Confirm your password" }
+    StepUpText {
+        fr: "Pour protéger votre compte, saisissez votre mot de passe avant de changer la façon de vous connecter.",
+        en: "To protect your account, enter your password before changing how you sign in.",
+    }
+    CurrentPasswordLabel { fr: "Mot de passe actuel", en: "Current password" }
+    StepUpSubmit { fr: "Confirmer", en: "Confirm" }
+    StepUpChecking { fr: "Vérification…", en: "Checking…" }
+    Cancel { fr: "Annuler", en: "Cancel" }
+    ScanHeading { fr: "Installer l’application", en: "Set up the app" }
+    ScanStepInstall {
+        fr: "Installez sur votre téléphone une application d’authentification (par exemple FreeOTP, Aegis ou celle de votre téléphone).",
+        en: "Install an authenticator app on your phone (for example FreeOTP, Aegis or your phone’s own).",
+    }
+    ScanStepScan { fr: "Dans l’application, scannez ce QR code.", en: "In the app, scan this QR code." }
+    ScanQrLabel { fr: "QR code à scanner avec l’application d’authentification", en: "QR code to scan with the authenticator app" }
+    /// Followed by the secret key.
+    ScanStepKey { fr: "Ou saisissez cette clé à la main\u{a0}:", en: "Or type this key by hand:" }
+    ScanStepCode { fr: "Saisissez le code à 6 chiffres que l’application affiche.", en: "Enter the 6-digit code the app shows." }
+    ScanSubmit { fr: "Activer l’application", en: "Turn on the app" }
+    ScanChecking { fr: "Vérification du code…", en: "Checking the code…" }
+    RecoveryHeading { fr: "Vos codes de secours", en: "Your recovery codes" }
+    RecoveryText {
+        fr: "Si vous perdez votre téléphone, chacun de ces codes vous permet de vous connecter une fois. Notez-les sur papier et rangez-les en lieu sûr\u{a0}: ils ne seront plus affichés.",
+        en: "If you lose your phone, each of these codes lets you sign in once. Write them down on paper and keep them somewhere safe: they will not be shown again.",
+    }
+    RecoveryDone { fr: "J’ai noté mes codes", en: "I have written down my codes" }
+    AppTurnedOn { fr: "L’application d’authentification est activée.", en: "The authenticator app is turned on." }
+
+    // ----- Account: devices -----
+    DevicesHeading { fr: "Appareils connectés", en: "Signed-in devices" }
+    DevicesLead {
+        fr: "Voici les appareils connectés à votre compte. Si vous n’en reconnaissez pas un, déconnectez-le et changez votre mot de passe.",
+        en: "These devices are signed in to your account. If you do not recognise one, sign it out and change your password.",
+    }
+    DeviceUnknownBrowser { fr: "Navigateur inconnu", en: "Unknown browser" }
+    /// Between a browser and a system: "Firefox sur Windows".
+    DeviceOn { fr: "sur", en: "on" }
+    DeviceThisOne { fr: "Cet appareil", en: "This device" }
+    DeviceNetworkLoopback { fr: "Cet ordinateur", en: "This computer" }
+    DeviceNetworkPrivate { fr: "Réseau local", en: "Local network" }
+    /// Followed by an address prefix.
+    DeviceNetworkPublic { fr: "Réseau", en: "Network" }
+    DeviceSignedIn { fr: "Connecté le", en: "Signed in on" }
+    DeviceLastSeen { fr: "Dernière activité le", en: "Last active on" }
+    DeviceEnd { fr: "Déconnecter cet appareil", en: "Sign this device out" }
+    DeviceEnded { fr: "L’appareil a été déconnecté.", en: "The device was signed out." }
+    AccountMoreSoon {
+        fr: "Vos coordonnées, votre compte bancaire et vos préférences de contact arrivent dans une prochaine version.",
+        en: "Your contact details, bank account and contact preferences are coming in a future version.",
+    }
+    Loading { fr: "Chargement…", en: "Loading…" }
+
     // ----- Forgotten NIR -----
     TitleForgotNir { fr: "Retrouver mon numéro de sécurité sociale", en: "Find my social security number" }
     ForgotNirLead {

@@ -2,6 +2,7 @@
 
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
+use portail_shared::login::SecondFactor;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -40,7 +41,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let route = use_route::<Route>().unwrap_or(Route::NotFound);
     let session = use_session();
     let signed_in = session.session.state.member().is_some();
-    let tab_title = route::tab_title(route, signed_in, props.config.is_production());
+    let app_code = session
+        .session
+        .pending
+        .as_ref()
+        .is_some_and(|step| step.factor == SecondFactor::Totp);
+    let tab_title = route::tab_title(route, signed_in, props.config.is_production(), app_code);
 
     use_effect_with(lang, |lang| browser::set_document_lang(*lang));
     use_effect_with((tab_title, lang), |(tab_title, lang)| {

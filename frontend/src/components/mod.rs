@@ -15,5 +15,6 @@ pub mod new_password_field;
 pub mod nir_field;
 pub mod page_title;
 pub mod phone;
+pub mod security;
 pub mod session_timeout;
 pub mod throttle;

@@ -153,7 +153,7 @@ pub fn ActivateAccountPage() -> Html {
             if config.is_demo() {
                 { demo_notice(lang) }
             }
-            <form class="form" {onsubmit}>
+            <form class="form" novalidate=true {onsubmit}>
                 <NirField
                     value={AttrValue::from((*nir).clone())}
                     check={nir_check}

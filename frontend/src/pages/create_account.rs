@@ -250,7 +250,7 @@ pub fn CreateAccountPage() -> Html {
                 }
                 <p class="lead">{ Text::CreateAccountLead.text(lang) }</p>
                 <p>{ Text::CreateAccountNeeds.text(lang) }</p>
-                <form class="form" {onsubmit}>
+                <form class="form" novalidate=true {onsubmit}>
                     <NirField
                         value={AttrValue::from((*nir).clone())}
                         check={nir_check}

@@ -309,7 +309,7 @@ pub fn ForgotPasswordPage() -> Html {
                     <ThrottlePanel message={message.clone()} retry={*retry} />
                 }
                 <p class="lead">{ Text::ForgotPasswordLead.text(lang) }</p>
-                <form class="form" {onsubmit}>
+                <form class="form" novalidate=true {onsubmit}>
                     <NirField
                         value={AttrValue::from((*nir_value).clone())}
                         check={nir_check}

@@ -283,7 +283,7 @@ pub fn LoginPage() -> Html {
                 <ThrottlePanel message={message.clone()} retry={*retry} />
             }
             <p class="lead">{ Text::LoginIntro.text(lang) }</p>
-            <form class="form" {onsubmit}>
+            <form class="form" novalidate=true {onsubmit}>
                 <NirField
                     value={AttrValue::from((*nir_value).clone())}
                     check={nir_check}

@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
-use portail_shared::login::{self, CodeRequest, LoginStep, Me};
+use portail_shared::login::{self, CodeRequest, LoginStep, Me, SecondFactor};
+use portail_shared::security::parse_typed_code;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -40,6 +41,14 @@ pub fn code_error(input: &str, touched: bool, submitted: bool) -> Option<Text> {
         return submitted.then_some(Text::CodeRequired);
     }
     (login::parse_code(input).is_none() && (touched || submitted)).then_some(Text::CodeMalformed)
+}
+
+/// [`code_error`] for a code from an authenticator app, which may also be a recovery code.
+pub fn app_code_error(input: &str, touched: bool, submitted: bool) -> Option<Text> {
+    if input.trim().is_empty() {
+        return submitted.then_some(Text::CodeRequired);
+    }
+    (parse_typed_code(input).is_none() && (touched || submitted)).then_some(Text::AppCodeMalformed)
 }
 
 /// Where the form stands after the last submit.
@@ -135,9 +144,11 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
     });
 
     let submitted = *outcome == Outcome::Invalid && *attempts > 0;
-    let code_error = (*server_error).clone().or_else(|| {
-        code_error(&code, *touched, submitted).map(|text| AttrValue::from(text.text(lang)))
-    });
+    let app = props.step.factor == SecondFactor::Totp;
+    let judge = if app { app_code_error } else { code_error };
+    let code_error = (*server_error)
+        .clone()
+        .or_else(|| judge(&code, *touched, submitted).map(|text| AttrValue::from(text.text(lang))));
 
     let on_input = {
         let code = code.clone();
@@ -165,6 +176,7 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
         let session = session.clone();
         let navigator = navigator.clone();
         let confirming = props.step.confirming_email;
+        let app = props.step.factor == SecondFactor::Totp;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *busy {
@@ -172,7 +184,13 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
             }
             touched.set(true);
             attempts.set(*attempts + 1);
-            let Some(digits) = login::parse_code(&code) else {
+            // An app's code may be a recovery code: the server reads both.
+            let typed = if app {
+                parse_typed_code(&code).map(|_| code.trim().to_owned())
+            } else {
+                login::parse_code(&code)
+            };
+            let Some(digits) = typed else {
                 server_error.set(None);
                 outcome.set(Outcome::Invalid);
                 feedback.set(*feedback + 1);
@@ -339,44 +357,51 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
             if !summary.is_empty() {
                 { error_summary(&summary, lang) }
             }
-            <PageTitle text={Text::TitleLoginCode} />
-            <p class="lead">
-                if props.step.confirming_email {
-                    { Text::ConfirmCodeSentTo.text(lang) }
-                } else {
-                    { Text::CodeSentTo.text(lang) }
-                }
-                { " " }
-                <strong class="identifier">{ props.step.masked_email.clone() }</strong>
-                { ". " }
-                { Text::CodeValidFor.text(lang) }
-                { " " }
-                { props.step.expires_in_minutes }
-                { " " }
-                { minutes.text(lang) }
-                { "." }
-            </p>
-            if config.is_demo() {
-                <p class="notice notice--demo" role="note">
-                    <Icon kind={IconKind::Mail} />
-                    <span>
-                        { Text::DemoCodeHint.text(lang) }
-                        { " " }
-                        <AppLink to={Route::DemoOutbox}>
-                            { Text::DemoCodeHintLink.text(lang) }
-                        </AppLink>
-                        { "." }
-                    </span>
+            if app {
+                <PageTitle text={Text::TitleAppCode} />
+                <p class="lead">{ Text::AppCodeLead.text(lang) }</p>
+            } else {
+                <PageTitle text={Text::TitleLoginCode} />
+                <p class="lead">
+                    if props.step.confirming_email {
+                        { Text::ConfirmCodeSentTo.text(lang) }
+                    } else {
+                        { Text::CodeSentTo.text(lang) }
+                    }
+                    { " " }
+                    <strong class="identifier">{ props.step.masked_email.clone() }</strong>
+                    { ". " }
+                    { Text::CodeValidFor.text(lang) }
+                    { " " }
+                    { props.step.expires_in_minutes }
+                    { " " }
+                    { minutes.text(lang) }
+                    { "." }
                 </p>
+                if config.is_demo() {
+                    <p class="notice notice--demo" role="note">
+                        <Icon kind={IconKind::Mail} />
+                        <span>
+                            { Text::DemoCodeHint.text(lang) }
+                            { " " }
+                            <AppLink to={Route::DemoOutbox}>
+                                { Text::DemoCodeHintLink.text(lang) }
+                            </AppLink>
+                            { "." }
+                        </span>
+                    </p>
+                }
             }
-            <form class="form" {onsubmit}>
+            <form class="form" novalidate=true {onsubmit}>
                 <TextField
                     id={CODE_ID}
-                    label={Text::CodeLabel.text(lang)}
-                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
+                    label={if app { Text::AppCodeLabel } else { Text::CodeLabel }.text(lang)}
+                    hint={Some(AttrValue::from(
+                        if app { Text::AppCodeHint } else { Text::CodeHint }.text(lang),
+                    ))}
                     value={AttrValue::from((*code).clone())}
                     error={code_error}
-                    inputmode={Some(AttrValue::from("numeric"))}
+                    inputmode={(!app).then(|| AttrValue::from("numeric"))}
                     autocomplete={Some(AttrValue::from("one-time-code"))}
                     {on_input}
                     {on_blur}
@@ -399,6 +424,9 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                 </p>
             </form>
             <div class="code-help">
+                if app {
+                    <p>{ Text::AppCodeLostPhone.text(lang) }</p>
+                } else {
                 <p>{ Text::CodeNotReceived.text(lang) }</p>
                 <p>
                     <button
@@ -417,6 +445,7 @@ pub fn CodeForm(props: &CodeFormProps) -> Html {
                     </button>
                 </p>
                 <p class="resend-status" role="status">{ resend_message }</p>
+                }
                 <p>
                     <AppLink to={Route::Login} on_follow={on_other_number}>
                         { Text::CodeBackToLogin.text(lang) }

@@ -221,7 +221,7 @@ pub fn NewPasswordForm(props: &NewPasswordFormProps) -> Html {
             if !summary.is_empty() {
                 { error_summary(&summary, lang) }
             }
-            <form class="form" {onsubmit}>
+            <form class="form" novalidate=true {onsubmit}>
                 <NewPasswordField
                     id={PASSWORD_ID}
                     value={AttrValue::from((*password).clone())}

@@ -1,0 +1,154 @@
+// The second factor by authenticator app: turning it on (password typed again, QR code and key,
+// a first code, ten recovery codes shown once), signing in with the app's code and with a
+// recovery code, and the list of signed-in devices. Keyboard only on the desktop.
+import { test, expect, appReady, expectAccessible, tabTo } from './support';
+import type { Page } from '@playwright/test';
+import { createHmac } from 'crypto';
+import * as fs from 'fs';
+import { dataDir } from '../playwright.config';
+
+type Persona = { display_name: string; login: string; password: string; email: string; totp_secret?: string };
+
+function persona(name: string): Persona {
+  const all: Persona[] = JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
+  return all.find((p) => p.display_name === name)!;
+}
+
+function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((b) => parseInt(b, 2)));
+}
+
+/** What an authenticator app shows (RFC 6238: SHA-1, 6 digits, 30 s) at `at` milliseconds. */
+function totp(secret: string, at: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = h[h.length - 1] & 0xf;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return (n % 1_000_000).toString().padStart(6, '0');
+}
+
+async function mailedCode(page: Page, email: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await appReady(outbox);
+  const mail = outbox.locator('article.outbox__mail', { hasText: email }).first();
+  await expect(mail).toBeVisible();
+  const code = (await mail.innerText()).match(/\b\d{6}\b/)?.[0];
+  await outbox.close();
+  return code!;
+}
+
+/** NIR and password with the keyboard; leaves the member on the code page. */
+async function firstStep(page: Page, who: Persona) {
+  await page.goto('/connexion');
+  await appReady(page);
+  await tabTo(page, '#nir');
+  await page.keyboard.type(who.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+}
+
+async function signOut(page: Page) {
+  await tabTo(page, 'button.site-header__sign-out', true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Vous êtes déconnecté.')).toBeVisible();
+}
+
+test('a member turns on an authenticator app and signs in with it, keyboard only', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  // A long journey (three pages of forms, the outbox twice, axe on each step).
+  test.setTimeout(90_000);
+  const nora = persona('Nora Garcia');
+  await firstStep(page, nora);
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await tabTo(page, '#code');
+  await page.keyboard.type(await mailedCode(page, nora.email));
+  await page.keyboard.press('Enter');
+  await expect(await appReady(page)).toHaveText('Bonjour Nora');
+
+  await tabTo(page, 'a[href="/compte"]', true);
+  await page.keyboard.press('Enter');
+  await expect(await appReady(page)).toHaveText('Mon compte');
+  await expect(page.locator('main')).toContainText('un code à 6 chiffres vous est envoyé par e-mail');
+  await expect(page.locator('.devices__item')).toContainText('Cet appareil');
+  await expectAccessible(page);
+
+  // The password is asked again first; a wrong one is said next to the field.
+  await tabTo(page, 'text=Utiliser une application d’authentification');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#confirmer-mot-de-passe')).toBeFocused();
+  await tabTo(page, '#mot-de-passe-actuel');
+  await page.keyboard.type('pas le bon mot de passe');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#mot-de-passe-actuel-message')).toContainText('pas le bon');
+  await tabTo(page, '#mot-de-passe-actuel');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(nora.password);
+  await page.keyboard.press('Enter');
+
+  const scan = page.locator('#installer-application');
+  await expect(scan).toBeFocused();
+  await expect(scan.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expectAccessible(page);
+  const secret = (await page.locator('.totp-secret').innerText()).replace(/\s/g, '');
+  await tabTo(page, '#code-application');
+  await page.keyboard.type(totp(secret, Date.now()));
+  await page.keyboard.press('Enter');
+
+  const recovery = page.locator('#codes-de-secours');
+  await expect(recovery).toBeFocused();
+  const codes = await recovery.locator('li').allInnerTexts();
+  expect(codes).toHaveLength(10);
+  await expectAccessible(page);
+  await tabTo(page, 'text=J’ai noté mes codes');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('L’application d’authentification est activée.')).toBeVisible();
+  await expect(page.locator('main')).toContainText('Codes de secours restants : 10');
+
+  // Next sign-in: no e-mail, the app's code (the next 30-second step: each step works once).
+  await signOut(page);
+  await firstStep(page, nora);
+  await expect(await appReady(page)).toHaveText('Saisir le code de votre application');
+  await expectAccessible(page);
+  await tabTo(page, '#code');
+  await page.keyboard.type(totp(secret, Date.now() + 30_000));
+  await page.keyboard.press('Enter');
+  await expect(await appReady(page)).toHaveText('Bonjour Nora');
+
+  // Phone lost: a recovery code instead, once.
+  await signOut(page);
+  await firstStep(page, nora);
+  await expect(await appReady(page)).toHaveText('Saisir le code de votre application');
+  await tabTo(page, '#code');
+  await page.keyboard.type(codes[0]);
+  await page.keyboard.press('Enter');
+  await expect(await appReady(page)).toHaveText('Bonjour Nora');
+});
+
+test('a member already on an app signs in with it and sees the devices signed in', async ({ page, consoleErrors }, info) => {
+  test.skip(info.project.name !== 'phone', 'Thomas signs in from the phone');
+  const thomas = persona('Thomas Roux');
+  expect(thomas.totp_secret, 'the demo gives Thomas’s secret').toBeTruthy();
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(thomas.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(thomas.password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+  await expect(await appReady(page)).toHaveText('Saisir le code de votre application');
+  await page.getByLabel('Code de l’application').fill('12345');
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(page.locator('#code-message')).toContainText('6 chiffres');
+  await page.getByLabel('Code de l’application').fill(totp(thomas.totp_secret!, Date.now()));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(await appReady(page)).toHaveText('Bonjour Thomas');
+  await page.goto('/compte');
+  await expect(await appReady(page)).toHaveText('Mon compte');
+  await expect(page.locator('main')).toContainText('application d’authentification');
+  await expect(page.locator('.devices__item').first()).toContainText('Cet appareil');
+  await expectAccessible(page);
+});

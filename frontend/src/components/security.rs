@@ -1,0 +1,607 @@
+//! The account's security sections: how the member proves the second factor (and switching to
+//! or from an authenticator app, with the password typed again first), and the devices signed
+//! in to the account.
+
+use std::rc::Rc;
+
+use portail_shared::Lang;
+use portail_shared::i18n::Text;
+use portail_shared::login::SecondFactor;
+use portail_shared::security::{
+    Device, RecoveryCodes, SecuritySettings, StepUpRequest, TotpConfirm, TotpSetup,
+};
+use serde::de::IgnoredAny;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::browser;
+use crate::components::error_summary::error_summary;
+use crate::components::field::{TextField, keep_field_focus};
+use crate::components::form::{Outcome, use_form};
+use crate::components::icons::{Icon, IconKind, spinner};
+use crate::components::throttle::ThrottlePanel;
+use crate::lang::use_lang;
+use crate::pages::login_code::code_error;
+use crate::time;
+
+/// The step-up panel (focused when it opens).
+const STEP_UP_ID: &str = "confirmer-mot-de-passe";
+/// The step-up's password field.
+const CURRENT_PASSWORD_ID: &str = "mot-de-passe-actuel";
+/// The set-up panel (focused when it opens).
+const SCAN_ID: &str = "installer-application";
+/// The set-up's code field.
+const APP_CODE_ID: &str = "code-application";
+/// The recovery codes panel (focused when it opens).
+const RECOVERY_ID: &str = "codes-de-secours";
+/// The line that says what just changed.
+const FACTOR_STATUS_ID: &str = "etat-second-facteur";
+
+/// What the member asked to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// Set up an authenticator app.
+    UseApp,
+    /// Back to e-mailed codes.
+    UseEmail,
+}
+
+/// Where the section stands.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// Showing the current factor.
+    Idle,
+    /// The password must be typed again before `Change`.
+    Password(Change),
+    /// The app's secret to scan, and its first code to type.
+    Scan(Rc<TotpSetup>),
+    /// The recovery codes, shown once.
+    Codes(Rc<Vec<String>>),
+}
+
+/// Properties of [`SecondFactorSettings`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SecondFactorProps {
+    /// The account's security, as last loaded.
+    pub settings: Rc<SecuritySettings>,
+    /// Asks the page to load the settings again.
+    pub reload: Callback<()>,
+}
+
+/// How the member signs in, and the way to change it.
+#[component]
+pub fn SecondFactorSettings(props: &SecondFactorProps) -> Html {
+    let lang = use_lang();
+    let step = use_state(|| Step::Idle);
+    let busy = use_state_eq(|| false);
+    let status = use_state(|| None::<(bool, AttrValue)>);
+    {
+        let target = match &*step {
+            Step::Idle => None,
+            Step::Password(_) => Some(STEP_UP_ID),
+            Step::Scan(_) => Some(SCAN_ID),
+            Step::Codes(_) => Some(RECOVERY_ID),
+        };
+        use_effect_with(target, |target| {
+            if let Some(id) = target {
+                browser::focus_id(id);
+            }
+        });
+    }
+
+    // Runs a change the password was just (or recently) typed for.
+    let run = {
+        let (step, busy, status, reload) = (
+            step.setter(),
+            busy.setter(),
+            status.setter(),
+            props.reload.clone(),
+        );
+        Callback::from(move |change: Change| {
+            let (step, busy, status, reload) =
+                (step.clone(), busy.clone(), status.clone(), reload.clone());
+            busy.set(true);
+            spawn_local(async move {
+                match change {
+                    Change::UseApp => {
+                        let answer =
+                            api::post_empty::<TotpSetup>(api::paths::SECURITY_TOTP, lang).await;
+                        busy.set(false);
+                        match answer {
+                            Ok(setup) => step.set(Step::Scan(Rc::new(setup))),
+                            Err(failure)
+                                if failure.code() == Some(api::codes::STEP_UP_REQUIRED) =>
+                            {
+                                step.set(Step::Password(change));
+                            }
+                            Err(failure) => status.set(Some((false, failure.message(lang).into()))),
+                        }
+                    }
+                    Change::UseEmail => {
+                        let answer =
+                            api::post_empty::<IgnoredAny>(api::paths::SECURITY_USE_EMAIL, lang)
+                                .await;
+                        busy.set(false);
+                        match answer {
+                            Ok(_) => {
+                                step.set(Step::Idle);
+                                status.set(Some((true, Text::UsingEmailAgain.text(lang).into())));
+                                reload.emit(());
+                            }
+                            Err(failure)
+                                if failure.code() == Some(api::codes::STEP_UP_REQUIRED) =>
+                            {
+                                step.set(Step::Password(change));
+                            }
+                            Err(failure) => status.set(Some((false, failure.message(lang).into()))),
+                        }
+                    }
+                }
+            });
+        })
+    };
+    let ask = {
+        let (step, status, run) = (step.setter(), status.setter(), run.clone());
+        let stepped_up = props.settings.stepped_up;
+        Callback::from(move |change: Change| {
+            status.set(None);
+            if stepped_up {
+                run.emit(change);
+            } else {
+                step.set(Step::Password(change));
+            }
+        })
+    };
+    let cancel = {
+        let step = step.setter();
+        Callback::from(move |()| {
+            step.set(Step::Idle);
+            browser::focus_id(FACTOR_STATUS_ID);
+        })
+    };
+
+    let app = props.settings.factor == SecondFactor::Totp;
+    let body = match &*step {
+        Step::Idle => {
+            let change = if app {
+                Change::UseEmail
+            } else {
+                Change::UseApp
+            };
+            let onclick = {
+                let ask = ask.clone();
+                Callback::from(move |_: MouseEvent| ask.emit(change))
+            };
+            html! {
+                <p>
+                    <button type="button" class="button button--secondary" disabled={*busy} {onclick}>
+                        if *busy { { spinner() } }
+                        { if app { Text::UseEmailButton } else { Text::UseAppButton }.text(lang) }
+                    </button>
+                </p>
+            }
+        }
+        Step::Password(change) => {
+            let on_done = {
+                let run = run.clone();
+                let change = *change;
+                Callback::from(move |()| run.emit(change))
+            };
+            html! { <StepUp {on_done} on_cancel={cancel.clone()} /> }
+        }
+        Step::Scan(setup) => {
+            let on_done = {
+                let step = step.setter();
+                Callback::from(move |codes: RecoveryCodes| {
+                    step.set(Step::Codes(Rc::new(codes.codes)))
+                })
+            };
+            html! { <Scan setup={Rc::clone(setup)} {on_done} on_cancel={cancel.clone()} /> }
+        }
+        Step::Codes(codes) => {
+            let onclick = {
+                let (step, status, reload) = (step.setter(), status.setter(), props.reload.clone());
+                Callback::from(move |_: MouseEvent| {
+                    step.set(Step::Idle);
+                    status.set(Some((true, Text::AppTurnedOn.text(lang).into())));
+                    reload.emit(());
+                    browser::focus_id(FACTOR_STATUS_ID);
+                })
+            };
+            html! {
+                <section id={RECOVERY_ID} class="panel panel--warning" tabindex="-1" aria-labelledby="codes-de-secours-titre">
+                    <h3 id="codes-de-secours-titre" class="panel__title">
+                        <Icon kind={IconKind::Warning} />
+                        { Text::RecoveryHeading.text(lang) }
+                    </h3>
+                    <p>{ Text::RecoveryText.text(lang) }</p>
+                    <ol class="recovery-codes">
+                        { for codes.iter().map(|c| html! { <li class="identifier">{ c.clone() }</li> }) }
+                    </ol>
+                    <button type="button" class="button" {onclick}>{ Text::RecoveryDone.text(lang) }</button>
+                </section>
+            }
+        }
+    };
+
+    html! {
+        <section class="account-section" aria-labelledby="securite-connexion">
+            <h2 id="securite-connexion">{ Text::AccountSecurityHeading.text(lang) }</h2>
+            <p id={FACTOR_STATUS_ID} tabindex="-1">
+                { if app { Text::FactorAppNow } else { Text::FactorEmailNow }.text(lang) }
+                if app {
+                    { " " }
+                    { Text::RecoveryCodesLeft.text(lang) }
+                    { " " }
+                    <strong>{ props.settings.recovery_codes_left }</strong>
+                    { "." }
+                }
+            </p>
+            <p class="status-line-holder" role="status">
+                if let Some((ok, message)) = &*status {
+                    <span class={classes!("status-line", if *ok { "status-line--success" } else { "status-line--error" })}>
+                        <Icon kind={if *ok { IconKind::Success } else { IconKind::Error }} />
+                        { message.clone() }
+                    </span>
+                }
+            </p>
+            { body }
+        </section>
+    }
+}
+
+/// Properties of [`StepUp`].
+#[derive(Properties, PartialEq, Clone)]
+struct StepUpProps {
+    /// The password was right.
+    on_done: Callback<()>,
+    /// The member gave up.
+    on_cancel: Callback<()>,
+}
+
+/// "Confirmez votre mot de passe".
+#[component]
+fn StepUp(props: &StepUpProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let password = use_state(String::new);
+    let error = form.server_error("password").or_else(|| {
+        (form.outcome() == Outcome::Invalid && password.is_empty())
+            .then(|| AttrValue::from(Text::PasswordRequired.text(lang)))
+    });
+    let on_input = {
+        let (password, form) = (password.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("password");
+            password.set(value);
+        })
+    };
+    let onsubmit = {
+        let (password, form, on_done) = (password.clone(), form.clone(), props.on_done.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            if password.is_empty() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = StepUpRequest {
+                password: (*password).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer =
+                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_STEP_UP, &request, lang)
+                        .await;
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let summary = form.summary(&[(CURRENT_PASSWORD_ID, error.clone())]);
+    html! {
+        <section id={STEP_UP_ID} class="panel panel--info" tabindex="-1" aria-labelledby="confirmer-mot-de-passe-titre">
+            <h3 id="confirmer-mot-de-passe-titre" class="panel__title">
+                <Icon kind={IconKind::Info} />
+                { Text::StepUpHeading.text(lang) }
+            </h3>
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            if let Outcome::Throttled { message, retry } = form.outcome() {
+                <ThrottlePanel {message} {retry} />
+            }
+            <p>{ Text::StepUpText.text(lang) }</p>
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id={CURRENT_PASSWORD_ID}
+                    label={Text::CurrentPasswordLabel.text(lang)}
+                    value={AttrValue::from((*password).clone())}
+                    {error}
+                    input_type="password"
+                    autocomplete={Some(AttrValue::from("current-password"))}
+                    {on_input}
+                />
+                <div class="actions">
+                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                        if form.busy() {
+                            { spinner() }
+                            { Text::StepUpChecking.text(lang) }
+                        } else {
+                            { Text::StepUpSubmit.text(lang) }
+                        }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_cancel}>
+                        { Text::Cancel.text(lang) }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// Properties of [`Scan`].
+#[derive(Properties, PartialEq, Clone)]
+struct ScanProps {
+    setup: Rc<TotpSetup>,
+    /// The first code was right: the recovery codes.
+    on_done: Callback<RecoveryCodes>,
+    on_cancel: Callback<()>,
+}
+
+/// Installing the app: the QR code, the key, and the first code.
+#[component]
+fn Scan(props: &ScanProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let code = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("code").or_else(|| {
+        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
+    });
+    let on_input = {
+        let (code, form) = (code.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("code");
+            code.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (code, touched, form, on_done) = (
+            code.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if code_error(&code, true, true).is_some() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = TotpConfirm {
+                code: (*code).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer = api::post_json::<_, RecoveryCodes>(
+                    api::paths::SECURITY_TOTP_CONFIRM,
+                    &request,
+                    lang,
+                )
+                .await;
+                if let Some(codes) = submission.finish(answer, lang) {
+                    on_done.emit(codes);
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let summary = form.summary(&[(APP_CODE_ID, error.clone())]);
+    html! {
+        <section id={SCAN_ID} class="panel panel--info" tabindex="-1" aria-labelledby="installer-application-titre">
+            <h3 id="installer-application-titre" class="panel__title">
+                <Icon kind={IconKind::Info} />
+                { Text::ScanHeading.text(lang) }
+            </h3>
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <ol class="steps">
+                <li>{ Text::ScanStepInstall.text(lang) }</li>
+                <li>
+                    { Text::ScanStepScan.text(lang) }
+                    { qr_code(&props.setup.qr, Text::ScanQrLabel.text(lang)) }
+                    <p>
+                        { Text::ScanStepKey.text(lang) }{ " " }
+                        <code class="identifier totp-secret">{ props.setup.secret.clone() }</code>
+                    </p>
+                </li>
+                <li>{ Text::ScanStepCode.text(lang) }</li>
+            </ol>
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id={APP_CODE_ID}
+                    label={Text::AppCodeLabel.text(lang)}
+                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
+                    value={AttrValue::from((*code).clone())}
+                    {error}
+                    inputmode={Some(AttrValue::from("numeric"))}
+                    autocomplete={Some(AttrValue::from("one-time-code"))}
+                    {on_input}
+                    {on_blur}
+                />
+                <div class="actions">
+                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                        if form.busy() {
+                            { spinner() }
+                            { Text::ScanChecking.text(lang) }
+                        } else {
+                            { Text::ScanSubmit.text(lang) }
+                        }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_cancel}>
+                        { Text::Cancel.text(lang) }
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// A QR code drawn from its modules: one path of dark squares on a light square with the
+/// four-module quiet zone scanners need.
+pub fn qr_code(modules: &[Vec<bool>], label: &str) -> Html {
+    let size = modules.len() + 8;
+    let path = qr_path(modules);
+    html! {
+        <svg class="qr-code" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={label.to_owned()}>
+            <rect width={size.to_string()} height={size.to_string()} fill="#fff" />
+            <path d={path} fill="#000" />
+        </svg>
+    }
+}
+
+/// The SVG path of a QR code's dark modules, each a unit square, offset by the quiet zone.
+pub fn qr_path(modules: &[Vec<bool>]) -> String {
+    let mut path = String::new();
+    for (y, row) in modules.iter().enumerate() {
+        for (x, dark) in row.iter().enumerate() {
+            if *dark {
+                path.push_str(&format!("M{} {}h1v1h-1z", x + 4, y + 4));
+            }
+        }
+    }
+    path
+}
+
+/// Properties of [`Devices`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct DevicesProps {
+    /// The open sessions, this one first.
+    pub devices: Vec<Device>,
+    /// Asks the page to load the settings again.
+    pub reload: Callback<()>,
+}
+
+/// The devices signed in to the account, each but this one with a way to sign it out.
+#[component]
+pub fn Devices(props: &DevicesProps) -> Html {
+    let lang = use_lang();
+    let busy = use_state(|| None::<String>);
+    let status = use_state(|| None::<(bool, AttrValue)>);
+    let end = {
+        let (busy, status, reload) = (busy.setter(), status.setter(), props.reload.clone());
+        Callback::from(move |id: String| {
+            let (busy, status, reload) = (busy.clone(), status.clone(), reload.clone());
+            busy.set(Some(id.clone()));
+            spawn_local(async move {
+                let path = api::paths::security_device_end(&id);
+                let answer = api::post_empty::<IgnoredAny>(&path, lang).await;
+                busy.set(None);
+                match answer {
+                    Ok(_) => {
+                        status.set(Some((true, Text::DeviceEnded.text(lang).into())));
+                        reload.emit(());
+                    }
+                    Err(ApiFailure::Api(error)) if error.code == "not_found" => reload.emit(()),
+                    Err(failure) => status.set(Some((false, failure.message(lang).into()))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="account-section" aria-labelledby="appareils-connectes">
+            <h2 id="appareils-connectes">{ Text::DevicesHeading.text(lang) }</h2>
+            <p>{ Text::DevicesLead.text(lang) }</p>
+            <p class="status-line-holder" role="status">
+                if let Some((ok, message)) = &*status {
+                    <span class={classes!("status-line", if *ok { "status-line--success" } else { "status-line--error" })}>
+                        <Icon kind={if *ok { IconKind::Success } else { IconKind::Error }} />
+                        { message.clone() }
+                    </span>
+                }
+            </p>
+            <ul class="devices">
+                { for props.devices.iter().map(|device| {
+                    let onclick = {
+                        let (end, id) = (end.clone(), device.id.clone());
+                        Callback::from(move |_: MouseEvent| end.emit(id.clone()))
+                    };
+                    let ending = busy.as_deref() == Some(device.id.as_str());
+                    html! {
+                        <li key={device.id.clone()} class="devices__item">
+                            <p class="devices__name">
+                                <strong>{ device_name(device, lang) }</strong>
+                                if device.current {
+                                    { " " }
+                                    <span class="badge">{ Text::DeviceThisOne.text(lang) }</span>
+                                }
+                            </p>
+                            <p class="devices__meta">
+                                { network(&device.network, lang) }
+                                <br />
+                                { Text::DeviceSignedIn.text(lang) }{ " " }{ when(&device.signed_in_at, lang) }
+                                <br />
+                                { Text::DeviceLastSeen.text(lang) }{ " " }{ when(&device.last_seen_at, lang) }
+                            </p>
+                            if !device.current {
+                                <button type="button" class="button button--secondary" disabled={ending} {onclick}>
+                                    if ending { { spinner() } }
+                                    { Text::DeviceEnd.text(lang) }
+                                </button>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// "Firefox sur Windows", "Navigateur inconnu".
+pub fn device_name(device: &Device, lang: Lang) -> String {
+    match (device.browser.as_str(), device.system.as_str()) {
+        ("", "") => Text::DeviceUnknownBrowser.text(lang).to_owned(),
+        ("", system) => format!("{} ({system})", Text::DeviceUnknownBrowser.text(lang)),
+        (browser, "") => browser.to_owned(),
+        (browser, system) => format!("{browser} {} {system}", Text::DeviceOn.text(lang)),
+    }
+}
+
+/// The network class in words.
+fn network(class: &str, lang: Lang) -> String {
+    match class {
+        "loopback" => Text::DeviceNetworkLoopback.text(lang).to_owned(),
+        "private" | "" => Text::DeviceNetworkPrivate.text(lang).to_owned(),
+        public => format!("{} {public}", Text::DeviceNetworkPublic.text(lang)),
+    }
+}
+
+/// An ISO-8601 UTC instant on the member's clock, in words.
+fn when(iso: &str, lang: Lang) -> String {
+    time::parse_utc(iso)
+        .map(browser::local_instant)
+        .map_or_else(|| iso.to_owned(), |at| time::date_time(at, lang))
+}
