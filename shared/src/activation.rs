@@ -184,7 +184,7 @@ mod tests {
             Some("ABCDEFGHJK")
         );
         assert_eq!(letter_code_from_bytes(&[0; 9]), None);
-        let code = letter_code_from_bytes(&[30, 61, 92, 123, 154, 185, 216, 247, 29, 60]);
+        let code = letter_code_from_bytes(&[30, 61, 92, 123, 154, 185, 216, 247, 30, 61]);
         assert_eq!(code.as_deref(), Some("9999999999"));
         assert!(parse_letter_code(&code.unwrap_or_default()).is_some());
     }
