@@ -37,3 +37,118 @@ pub fn parse(text: &str) -> OffsetDateTime {
     OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
+
+/// The time in mainland France (CET, CEST from the last Sunday of March to the last Sunday of
+/// October, switching at 01:00 UTC), for the dates and hours e-mails show members.
+pub fn paris(at: OffsetDateTime) -> OffsetDateTime {
+    let year = at.year();
+    let summer_starts = last_sunday_one_utc(year, time::Month::March);
+    let summer_ends = last_sunday_one_utc(year, time::Month::October);
+    let hours = if at >= summer_starts && at < summer_ends {
+        2
+    } else {
+        1
+    };
+    at.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap_or(time::UtcOffset::UTC))
+}
+
+fn last_sunday_one_utc(year: i32, month: time::Month) -> OffsetDateTime {
+    let last_day = time::Date::from_calendar_date(year, month, 31).unwrap_or(time::Date::MIN);
+    let back = i64::from(last_day.weekday().number_days_from_sunday());
+    let sunday = last_day - time::Duration::days(back);
+    sunday
+        .with_hms(1, 0, 0)
+        .unwrap_or(sunday.midnight())
+        .assume_utc()
+}
+
+/// "26 novembre 2026 à 19 h 05", "26 November 2026 at 19:05", in Paris time.
+pub fn words(at: OffsetDateTime, lang: portail_shared::Lang) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let local = paris(at);
+    let month = usize::from(u8::from(local.month()))
+        .saturating_sub(1)
+        .min(11);
+    match lang {
+        portail_shared::Lang::Fr => format!(
+            "{}{} {} {} à {} h {:02} (heure de Paris)",
+            local.day(),
+            if local.day() == 1 { "er" } else { "" },
+            MOIS[month],
+            local.year(),
+            local.hour(),
+            local.minute()
+        ),
+        portail_shared::Lang::En => format!(
+            "{} {} {} at {:02}:{:02} (Paris time)",
+            local.day(),
+            MONTHS[month],
+            local.year(),
+            local.hour(),
+            local.minute()
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn paris_is_one_hour_ahead_in_winter_and_two_in_summer() {
+        assert_eq!(paris(datetime!(2026-11-26 18:05 UTC)).hour(), 19);
+        assert_eq!(paris(datetime!(2026-07-14 10:00 UTC)).hour(), 12);
+        // 2026: summer time from 29 March 01:00 UTC to 25 October 01:00 UTC.
+        assert_eq!(paris(datetime!(2026-03-29 00:59 UTC)).hour(), 1);
+        assert_eq!(paris(datetime!(2026-03-29 01:00 UTC)).hour(), 3);
+        assert_eq!(paris(datetime!(2026-10-25 00:59 UTC)).hour(), 2);
+        assert_eq!(paris(datetime!(2026-10-25 01:00 UTC)).hour(), 2);
+        assert_eq!(
+            paris(datetime!(2026-10-25 01:00 UTC))
+                .offset()
+                .whole_hours(),
+            1
+        );
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let at = datetime!(2026-11-26 18:05 UTC);
+        assert_eq!(
+            words(at, portail_shared::Lang::Fr),
+            "26 novembre 2026 à 19 h 05 (heure de Paris)"
+        );
+        assert_eq!(
+            words(datetime!(2026-08-01 06:30 UTC), portail_shared::Lang::En),
+            "1 August 2026 at 08:30 (Paris time)"
+        );
+    }
+}

@@ -243,6 +243,23 @@ const MEMBERS: &[MemberPersona] = &[
         children: &[],
         totp: true,
     },
+    MemberPersona {
+        person: Person {
+            nir: "292066748212348",
+            family_name: "Lambert",
+            given_names: "Chloé",
+            birth_date: "1992-06-03",
+            sex: "F",
+            address: "2 place Kléber",
+            postal_code: "67000",
+            city: "Strasbourg",
+        },
+        email: "chloe.lambert@demo.portail.test",
+        password: "Cigogne-Tramway-92",
+        story: "Reçoit une alerte de connexion depuis un appareil inconnu et sécurise son compte (« ce n'était pas moi »).",
+        children: &[],
+        totp: false,
+    },
 ];
 
 struct AgentPersona {

@@ -35,7 +35,7 @@ use portail_shared::{
         FAILURE_WINDOW_SECONDS, IDLE_TIMEOUT_SECONDS, LoginRequest, LoginStep,
         MAX_FAILURES_PER_DAY, Me, SecondFactor, login_delay_seconds, mask_email,
     },
-    security::{TypedCode, parse_typed_code},
+    security::{TypedCode, device_label, parse_typed_code},
 };
 use rusqlite::Connection;
 use std::sync::LazyLock;
@@ -87,13 +87,17 @@ pub async fn login(
     let password_ok = check_password(&request.password, account.as_ref()).await?;
     let account = match (password_ok, account) {
         (true, Some(account)) if account.status == "active" => account,
-        _ => {
+        (_, account) => {
+            let origin = state.config.public_origin.clone();
             let wait = state
                 .db
                 .transaction(move |tx| {
                     let now = clock.now();
                     let nir_wait = record_failure(tx, &nir_key, now, 0)?;
                     let ip_wait = record_failure(tx, &ip_key, now, IP_FAILURES_BEFORE_DELAY)?;
+                    if let Some(account) = account.filter(|a| a.status == "active") {
+                        notice_locked(tx, &nir_key, &account, nir_wait, now, lang, &origin)?;
+                    }
                     Ok(nir_wait.max(ip_wait))
                 })
                 .await?;
@@ -199,6 +203,13 @@ pub async fn code(
     let new_hash = token.hash.clone();
     let user_agent = user_agent(&headers);
     let ip_class = ip_class(ip);
+    let origin = state.config.public_origin.clone();
+    // The browser's id, or a new one: only its hash is stored.
+    let device = match session::device_id(&headers, state.config.mode) {
+        Some(id) => id,
+        None => session::new_token()?.token,
+    };
+    let device_hash = crypto::sha256(device.as_bytes()).to_vec();
     let outcome = state
         .db
         .transaction(move |tx| {
@@ -215,7 +226,7 @@ pub async fn code(
             let factor = security::factor(tx, &keys, account)?;
             if !creating && let Some(factor) = factor.filter(|f| f.kind == "totp") {
                 if let Err(problem) =
-                    check_app_code(tx, &keys, &pending, &factor, &typed, now, lang)?
+                    check_app_code(tx, &keys, &pending, &factor, &typed, now, lang, &origin)?
                 {
                     return Ok(Err(problem));
                 }
@@ -246,6 +257,16 @@ pub async fn code(
                     mail::welcome(tx, &profile.email, lang, &profile.given_names, &now_text)?;
                 }
             }
+            notice_new_device(
+                tx,
+                account,
+                &device_hash,
+                &user_agent,
+                &ip_class,
+                now,
+                lang,
+                &origin,
+            )?;
             // A new token at the privilege change: a token seen before login is worth nothing after.
             sessions::delete(tx, &pending.token_hash)?;
             let expires =
@@ -264,9 +285,103 @@ pub async fn code(
         })
         .await?;
     match outcome {
-        Ok(me) => Ok(with_cookie(&state, &token.token, Json(me))),
+        Ok(me) => {
+            let mut response = with_cookie(&state, &token.token, Json(me));
+            response.headers_mut().append(
+                header::SET_COOKIE,
+                session::device_cookie(state.config.mode, &device),
+            );
+            Ok(response)
+        }
         Err(problem) => Err(code_error(lang, problem)),
     }
+}
+
+/// E-mails the account's owner when failed logins first make it wait more than a minute, and
+/// when the day's allowance is spent: they learn someone is trying, and what to do.
+fn notice_locked(
+    tx: &Connection,
+    nir_key: &str,
+    account: &accounts::LoginAccount,
+    wait: u64,
+    now: OffsetDateTime,
+    lang: Lang,
+    origin: &str,
+) -> Result<(), DbError> {
+    let failures = throttle::get(tx, nir_key)?.map_or(0, |t| t.failures);
+    let first_long_wait = (1..failures).all(|n| login_delay_seconds(n) <= 60) && wait > 60;
+    if !(first_long_wait || failures == MAX_FAILURES_PER_DAY) {
+        return Ok(());
+    }
+    let until = now + Duration::seconds(i64::try_from(wait).unwrap_or(0));
+    let link =
+        crate::security::not_me_link(tx, origin, account.id, security::AlertKind::Locked, now)?;
+    mail::account_locked(
+        tx,
+        &account.email,
+        lang,
+        &clock::words(until, lang),
+        &link,
+        &clock::format(now),
+    )?;
+    Ok(())
+}
+
+/// Remembers the browser a login completed from; if the account had completed logins from
+/// other browsers but never this one, e-mails a "new device" notice. (The very first browser
+/// of an account is not news.)
+#[allow(clippy::too_many_arguments)]
+fn notice_new_device(
+    tx: &Connection,
+    account: AccountId,
+    device_hash: &[u8],
+    user_agent: &str,
+    ip_class: &str,
+    now: OffsetDateTime,
+    lang: Lang,
+    origin: &str,
+) -> Result<(), DbError> {
+    let (browser, system) = device_label(user_agent);
+    let label = match (browser.as_str(), system.as_str()) {
+        ("", "") => match lang {
+            Lang::Fr => "navigateur inconnu".to_owned(),
+            Lang::En => "unknown browser".to_owned(),
+        },
+        (b, "") => b.to_owned(),
+        ("", s) => s.to_owned(),
+        (b, s) => match lang {
+            Lang::Fr => format!("{b} sur {s}"),
+            Lang::En => format!("{b} on {s}"),
+        },
+    };
+    let (seen, any) =
+        security::remember_device(tx, account, device_hash, &label, &clock::format(now))?;
+    if seen || !any {
+        return Ok(());
+    }
+    let Some(profile) = accounts::profile(tx, account)? else {
+        return Ok(());
+    };
+    let network = match (ip_class, lang) {
+        ("loopback", Lang::Fr) => "cet ordinateur".to_owned(),
+        ("loopback", Lang::En) => "this computer".to_owned(),
+        ("private" | "", Lang::Fr) => "réseau local".to_owned(),
+        ("private" | "", Lang::En) => "local network".to_owned(),
+        (public, _) => public.to_owned(),
+    };
+    let link =
+        crate::security::not_me_link(tx, origin, account, security::AlertKind::NewDevice, now)?;
+    mail::new_device(
+        tx,
+        &profile.email,
+        lang,
+        &label,
+        &network,
+        &clock::words(now, lang),
+        &link,
+        &clock::format(now),
+    )?;
+    Ok(())
 }
 
 /// Sends a new code (the previous one stops working).
@@ -359,6 +474,7 @@ fn check_app_code(
     typed: &TypedCode,
     now: OffsetDateTime,
     lang: Lang,
+    origin: &str,
 ) -> Result<Result<(), CodeProblem>, DbError> {
     let account = pending.account_id;
     let key = format!("second-factor:{}", account.0);
@@ -379,7 +495,14 @@ fn check_app_code(
             let used = security::use_recovery_code(tx, account, &hash, &now_text)?;
             if used && let Some(profile) = accounts::profile(tx, account)? {
                 let left = security::recovery_codes_left(tx, account)?;
-                mail::recovery_code_used(tx, &profile.email, lang, left, &now_text)?;
+                let link = crate::security::not_me_link(
+                    tx,
+                    origin,
+                    account,
+                    security::AlertKind::FactorChanged,
+                    now,
+                )?;
+                mail::recovery_code_used(tx, &profile.email, lang, left, &link, &now_text)?;
             }
             used
         }
@@ -422,7 +545,8 @@ pub async fn me(State(state): State<AppState>, member: Member) -> Result<Json<Me
     ))
 }
 
-/// Ends the session here and asks the browser to forget everything it kept.
+/// Ends the session here, removes its cookie and asks the browser to forget what it cached and
+/// stored (the device id cookie stays, so this browser is still recognised).
 #[utoipa::path(post, path = "/api/logout", tag = "login",
     responses((status = 204, description = "Logged out (also when no session was open)")))]
 pub async fn logout(
@@ -438,9 +562,11 @@ pub async fn logout(
     let mut response = StatusCode::NO_CONTENT.into_response();
     let h = response.headers_mut();
     h.insert(header::SET_COOKIE, session::clear_cookie(state.config.mode));
+    // Not "cookies": that would also forget the browser's device id, and every next login
+    // would be reported as a new device. The session cookie is removed by name above.
     h.insert(
         "clear-site-data",
-        header::HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+        header::HeaderValue::from_static("\"cache\", \"storage\""),
     );
     Ok(response)
 }

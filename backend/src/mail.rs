@@ -74,29 +74,114 @@ pub fn password_reset_link(
     outbox::push(conn, to, &subject, &body, now)
 }
 
+/// The closing paragraph of every security notice: what to do if it was not them. The link
+/// asks for nothing: it ends every session and e-mails a link to choose a new password.
+fn not_me_paragraph(lang: Lang, link: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Si ce n'est pas vous, ouvrez ce lien : il déconnecte tous vos appareils et vous envoie \
+             un e-mail pour choisir un nouveau mot de passe.\n\n{link}\n\n\
+             Vous pouvez aussi appeler le 36 46. Votre caisse ne vous demandera jamais votre mot de \
+             passe, ni un code, par téléphone, SMS ou e-mail.\n"
+        ),
+        Lang::En => format!(
+            "If this was not you, open this link: it signs out all your devices and e-mails you a \
+             link to choose a new password.\n\n{link}\n\n\
+             You can also call 36 46. Your fund will never ask you for your password, or a code, by \
+             phone, text message or e-mail.\n"
+        ),
+    }
+}
+
 /// Tells the member their password changed, and what to do if it was not them.
 pub fn password_changed(
     conn: &Connection,
     to: &str,
     lang: Lang,
+    not_me: &str,
     now: &str,
 ) -> Result<i64, DbError> {
-    let (subject, body) = match lang {
+    let (subject, intro) = match lang {
         Lang::Fr => (
             "Votre mot de passe a été changé",
             "Bonjour,\n\nLe mot de passe de votre compte Portail vient d'être changé, et toutes vos \
-             connexions ouvertes ont été fermées.\n\nSi ce n'est pas vous, demandez tout de suite un \
-             nouveau mot de passe depuis la page de connexion (« Mot de passe oublié ? ») ou appelez \
-             le 36 46.\n",
+             connexions ouvertes ont été fermées.\n\n",
         ),
         Lang::En => (
             "Your password was changed",
             "Hello,\n\nThe password of your Portail account has just been changed, and all your open \
-             sessions were closed.\n\nIf this was not you, ask for a new password at once from the \
-             sign-in page (\"Forgotten password?\") or call 36 46.\n",
+             sessions were closed.\n\n",
         ),
     };
-    outbox::push(conn, to, subject, body, now)
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    outbox::push(conn, to, subject, &body, now)
+}
+
+/// Tells the member about a login from a browser not seen before on their account.
+#[allow(clippy::too_many_arguments)]
+pub fn new_device(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    device: &str,
+    network: &str,
+    when: &str,
+    not_me: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro) = match lang {
+        Lang::Fr => (
+            "Nouvelle connexion à votre compte",
+            format!(
+                "Bonjour,\n\nUne connexion à votre compte Portail vient d'avoir lieu depuis un \
+                 appareil que nous ne connaissions pas :\n\n\
+                 - quand : le {when}\n- appareil : {device}\n- réseau : {network}\n\n\
+                 Si c'est vous, il n'y a rien à faire.\n\n"
+            ),
+        ),
+        Lang::En => (
+            "New sign-in to your account",
+            format!(
+                "Hello,\n\nSomeone just signed in to your Portail account from a device we did not \
+                 know:\n\n- when: {when}\n- device: {device}\n- network: {network}\n\n\
+                 If it was you, there is nothing to do.\n\n"
+            ),
+        ),
+    };
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    outbox::push(conn, to, subject, &body, now)
+}
+
+/// Tells the member that repeated failed logins made their account wait.
+pub fn account_locked(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    until: &str,
+    not_me: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro) = match lang {
+        Lang::Fr => (
+            "Connexion suspendue après plusieurs essais",
+            format!(
+                "Bonjour,\n\nPlusieurs mots de passe erronés ont été saisis pour votre compte \
+                 Portail. Par sécurité, les connexions sont suspendues jusqu'au {until}.\n\n\
+                 Si c'était vous, patientez ou choisissez « Mot de passe oublié ? » sur la page de \
+                 connexion.\n\n"
+            ),
+        ),
+        Lang::En => (
+            "Sign-in paused after several attempts",
+            format!(
+                "Hello,\n\nSeveral wrong passwords were entered for your Portail account. For your \
+                 security, sign-ins are paused until {until}.\n\n\
+                 If it was you, wait or choose \"Forgotten password?\" on the sign-in page.\n\n"
+            ),
+        ),
+    };
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    outbox::push(conn, to, subject, &body, now)
 }
 
 /// Queues the code that confirms the e-mail address of an account being created.
@@ -170,40 +255,34 @@ pub fn factor_changed(
     to: &str,
     lang: Lang,
     factor: portail_shared::login::SecondFactor,
+    not_me: &str,
     now: &str,
 ) -> Result<i64, DbError> {
     use portail_shared::login::SecondFactor;
-    let (subject, body) = match (lang, factor) {
+    let (subject, intro) = match (lang, factor) {
         (Lang::Fr, SecondFactor::Totp) => (
             "Application d'authentification activée",
             "Bonjour,\n\nVos codes de connexion à Portail viennent désormais de votre application \
-             d'authentification, et non plus de cet e-mail. Gardez vos codes de secours en lieu sûr.\n\n\
-             Si ce n'est pas vous, demandez tout de suite un nouveau mot de passe depuis la page de \
-             connexion (« Mot de passe oublié ? ») ou appelez le 36 46.\n",
+             d'authentification, et non plus de cet e-mail. Gardez vos codes de secours en lieu sûr.\n\n",
         ),
         (Lang::Fr, SecondFactor::Email) => (
             "Codes de connexion par e-mail",
             "Bonjour,\n\nVos codes de connexion à Portail arrivent de nouveau par e-mail ; \
-             l'application d'authentification et vos codes de secours ne fonctionnent plus.\n\n\
-             Si ce n'est pas vous, demandez tout de suite un nouveau mot de passe depuis la page de \
-             connexion (« Mot de passe oublié ? ») ou appelez le 36 46.\n",
+             l'application d'authentification et vos codes de secours ne fonctionnent plus.\n\n",
         ),
         (Lang::En, SecondFactor::Totp) => (
             "Authenticator app turned on",
             "Hello,\n\nYour Portail sign-in codes now come from your authenticator app, no longer \
-             from this e-mail. Keep your recovery codes somewhere safe.\n\n\
-             If this was not you, ask for a new password at once from the sign-in page \
-             (\"Forgotten password?\") or call 36 46.\n",
+             from this e-mail. Keep your recovery codes somewhere safe.\n\n",
         ),
         (Lang::En, SecondFactor::Email) => (
             "Sign-in codes by e-mail",
             "Hello,\n\nYour Portail sign-in codes come by e-mail again; the authenticator app and \
-             your recovery codes no longer work.\n\n\
-             If this was not you, ask for a new password at once from the sign-in page \
-             (\"Forgotten password?\") or call 36 46.\n",
+             your recovery codes no longer work.\n\n",
         ),
     };
-    outbox::push(conn, to, subject, body, now)
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    outbox::push(conn, to, subject, &body, now)
 }
 
 /// Tells the member a recovery code was used to sign in, and how many are left.
@@ -212,28 +291,27 @@ pub fn recovery_code_used(
     to: &str,
     lang: Lang,
     left: u32,
+    not_me: &str,
     now: &str,
 ) -> Result<i64, DbError> {
-    let (subject, body) = match lang {
+    let (subject, intro) = match lang {
         Lang::Fr => (
             "Un code de secours a servi",
             format!(
                 "Bonjour,\n\nUn code de secours vient de servir à vous connecter à Portail. Il vous en \
                  reste {left}. Si vous avez perdu votre téléphone, installez l'application sur le \
-                 nouveau depuis « Mon compte ».\n\nSi ce n'est pas vous, demandez tout de suite un \
-                 nouveau mot de passe depuis la page de connexion ou appelez le 36 46.\n"
+                 nouveau depuis « Mon compte ».\n\n"
             ),
         ),
         Lang::En => (
             "A recovery code was used",
             format!(
                 "Hello,\n\nA recovery code was just used to sign in to Portail. You have {left} \
-                 left. If you lost your phone, set up the app on the new one from \"My account\".\n\n\
-                 If this was not you, ask for a new password at once from the sign-in page or call \
-                 36 46.\n"
+                 left. If you lost your phone, set up the app on the new one from \"My account\".\n\n"
             ),
         ),
     };
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
     outbox::push(conn, to, subject, &body, now)
 }
 

@@ -182,6 +182,7 @@ pub async fn reset(
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let clock = state.clock.clone();
     let keys = state.config.keys.clone();
+    let origin = state.config.public_origin.clone();
     state
         .db
         .transaction(move |tx| {
@@ -193,7 +194,14 @@ pub async fn reset(
                 let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
                 throttle::clear(tx, &format!("nir:{}", hex(&index)))?;
             }
-            mail::password_changed(tx, &profile.email, lang, &now)?;
+            let link = crate::security::not_me_link(
+                tx,
+                &origin,
+                account,
+                crate::db::security::AlertKind::PasswordChanged,
+                clock.now(),
+            )?;
+            mail::password_changed(tx, &profile.email, lang, &link, &now)?;
             Ok(())
         })
         .await?;
@@ -320,7 +328,7 @@ pub(crate) fn invalid(lang: Lang, field: &str, message: String) -> AppError {
 }
 
 /// A 256-bit token for the link, and its SHA-256 for the database.
-fn reset_token() -> Result<(String, Vec<u8>), AppError> {
+pub(crate) fn reset_token() -> Result<(String, Vec<u8>), AppError> {
     let bytes: [u8; 32] = crypto::random_bytes().map_err(|e| AppError::Internal(e.to_string()))?;
     let token = URL_SAFE_NO_PAD.encode(bytes);
     let hash = crypto::sha256(token.as_bytes()).to_vec();

@@ -13,8 +13,9 @@ use crate::{
     db::{
         DbError,
         accounts::{self, AccountId},
-        security::{self, OpenSession},
-        throttle,
+        codes::{self, Purpose},
+        security::{self, AlertKind, OpenSession},
+        sessions, throttle,
     },
     error::{JsonBody, RequestLang},
     http::AppState,
@@ -27,14 +28,17 @@ use axum::{
     Json,
     extract::{Path, State},
 };
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use portail_shared::{
     Lang,
     activation::{format_letter_code, letter_code_from_bytes},
     api::ApiError,
     login::{SecondFactor, parse_code},
+    password::RESET_LINK_MINUTES,
     security::{
-        Device, RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES, SecuritySettings, StepUpRequest,
-        TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm, TotpSetup, device_label,
+        Device, NOT_ME_DAYS, NotMeRequest, RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES,
+        SecuritySettings, StepUpRequest, TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm,
+        TotpSetup, device_label,
     },
 };
 use rusqlite::Connection;
@@ -199,6 +203,7 @@ pub async fn totp_confirm(
         .iter()
         .map(|c| recovery_hash(&keys, member.account_id, c))
         .collect();
+    let origin = state.config.public_origin.clone();
     let outcome = state
         .db
         .transaction(move |tx| {
@@ -226,7 +231,21 @@ pub async fn totp_confirm(
                 &now_text,
             )?;
             if let Some(profile) = accounts::profile(tx, member.account_id)? {
-                mail::factor_changed(tx, &profile.email, lang, SecondFactor::Totp, &now_text)?;
+                let link = not_me_link(
+                    tx,
+                    &origin,
+                    member.account_id,
+                    AlertKind::FactorChanged,
+                    now,
+                )?;
+                mail::factor_changed(
+                    tx,
+                    &profile.email,
+                    lang,
+                    SecondFactor::Totp,
+                    &link,
+                    &now_text,
+                )?;
             }
             Ok(Ok(()))
         })
@@ -252,6 +271,7 @@ pub async fn use_email(
     member: Member,
 ) -> Result<Json<Value>, AppError> {
     let clock = state.clock.clone();
+    let origin = state.config.public_origin.clone();
     let done = state
         .db
         .transaction(move |tx| {
@@ -262,7 +282,21 @@ pub async fn use_email(
             let now_text = clock::format(now);
             security::use_email_codes(tx, member.account_id, &now_text)?;
             if let Some(profile) = accounts::profile(tx, member.account_id)? {
-                mail::factor_changed(tx, &profile.email, lang, SecondFactor::Email, &now_text)?;
+                let link = not_me_link(
+                    tx,
+                    &origin,
+                    member.account_id,
+                    AlertKind::FactorChanged,
+                    now,
+                )?;
+                mail::factor_changed(
+                    tx,
+                    &profile.email,
+                    lang,
+                    SecondFactor::Email,
+                    &link,
+                    &now_text,
+                )?;
             }
             Ok(true)
         })
@@ -334,6 +368,99 @@ fn device(session: OpenSession, current: &[u8]) -> Device {
         signed_in_at: session.created_at,
         last_seen_at: session.last_seen_at,
         current: session.token_hash == current,
+    }
+}
+
+/// Creates the single-use token of a notice's "this was not me" link and returns the link (the
+/// token in the fragment, never sent to a server by the browser or in `Referer`).
+pub(crate) fn not_me_link(
+    conn: &Connection,
+    origin: &str,
+    account: AccountId,
+    kind: AlertKind,
+    now: OffsetDateTime,
+) -> Result<String, DbError> {
+    let bytes: [u8; 32] = crypto::random_bytes()?;
+    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let expires = now + Duration::days(i64::from(NOT_ME_DAYS));
+    security::create_alert(
+        conn,
+        account,
+        kind,
+        &crypto::sha256(token.as_bytes()),
+        &clock::format(now),
+        &clock::format(expires),
+    )?;
+    Ok(format!("{origin}/securite/pas-moi#{token}"))
+}
+
+/// "This was not me": ends every session of the account and e-mails a link to choose a new
+/// password. The link asks for nothing else.
+#[utoipa::path(post, path = "/api/security/not-me", tag = "security",
+    request_body = NotMeRequest,
+    responses(
+        (status = 200, description = "Every session ended; a reset link was e-mailed"),
+        (status = 422, description = "The link was used or has expired (`fields.token`)", body = ApiError),
+    ))]
+pub async fn not_me(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    JsonBody(request): JsonBody<NotMeRequest>,
+) -> Result<Json<Value>, AppError> {
+    let token_hash = crypto::sha256(request.token.trim().as_bytes()).to_vec();
+    let (reset, reset_hash) = crate::password::reset_token()?;
+    let link = format!(
+        "{}/mot-de-passe/nouveau#{reset}",
+        state.config.public_origin
+    );
+    let clock = state.clock.clone();
+    let done = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            let Some(account) = security::take_alert(tx, &token_hash, &now_text)? else {
+                return Ok(false);
+            };
+            sessions::delete_for_account(tx, account)?;
+            let expires = clock::format(now + Duration::minutes(i64::from(RESET_LINK_MINUTES)));
+            codes::replace(
+                tx,
+                account,
+                Purpose::PasswordReset,
+                &reset_hash,
+                &now_text,
+                &expires,
+            )?;
+            if let Some(profile) = accounts::profile(tx, account)? {
+                mail::password_reset_link(
+                    tx,
+                    &profile.email,
+                    lang,
+                    &link,
+                    RESET_LINK_MINUTES,
+                    &now_text,
+                )?;
+            }
+            Ok(true)
+        })
+        .await?;
+    if done {
+        Ok(Json(json!({})))
+    } else {
+        Err(invalid(
+            lang,
+            "token",
+            match lang {
+                Lang::Fr => "Ce lien a déjà servi ou a expiré. Si vous pensez que quelqu'un utilise \
+                             votre compte, choisissez un nouveau mot de passe (« Mot de passe \
+                             oublié ? ») ou appelez le 36 46.",
+                Lang::En => "This link was already used or has expired. If you think someone is \
+                             using your account, choose a new password (\"Forgotten password?\") or \
+                             call 36 46.",
+            }
+            .to_owned(),
+        ))
     }
 }
 

@@ -27,6 +27,48 @@ pub const SECURE_COOKIE: &str = "__Host-portail";
 /// The cookie's name in a plain-HTTP demo.
 pub const DEMO_COOKIE: &str = "portail_session";
 
+/// The long-lived cookie that lets the portal recognise a browser it has seen (so a login
+/// from any other one is reported); production name, then demo name.
+pub const DEVICE_COOKIES: (&str, &str) = ("__Host-portail_appareil", "portail_appareil");
+/// How long a browser is remembered (400 days, the longest browsers keep a cookie).
+const DEVICE_MAX_AGE: u32 = 400 * 24 * 60 * 60;
+
+/// The `Set-Cookie` value that names this browser.
+pub fn device_cookie(mode: Mode, id: &str) -> HeaderValue {
+    let value = match mode {
+        Mode::Production => format!(
+            "{}={id}; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age={DEVICE_MAX_AGE}",
+            DEVICE_COOKIES.0
+        ),
+        Mode::Demo => format!(
+            "{}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age={DEVICE_MAX_AGE}",
+            DEVICE_COOKIES.1
+        ),
+    };
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The browser's device id, if it has one (a random value; only its hash is stored).
+pub fn device_id(headers: &HeaderMap, mode: Mode) -> Option<String> {
+    let name = match mode {
+        Mode::Production => DEVICE_COOKIES.0,
+        Mode::Demo => DEVICE_COOKIES.1,
+    };
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, v)| {
+            *k == name
+                && v.len() == 43
+                && v.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+        .map(|(_, id)| id.to_owned())
+}
+
 /// A fresh session token and its stored hash.
 pub struct NewToken {
     /// What goes in the cookie.

@@ -152,3 +152,52 @@ test('a member already on an app signs in with it and sees the devices signed in
   await expect(page.locator('.devices__item').first()).toContainText('Cet appareil');
   await expectAccessible(page);
 });
+
+/** NIR, password and the e-mailed code, with the mouse. */
+async function signInByEmail(page: Page, who: Persona) {
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(who.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
+}
+
+test('a login from another browser is reported, and "this was not me" signs out everywhere', { tag: '@desktop' }, async ({ browser, page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  const chloe = persona('Chloé Lambert');
+  await signInByEmail(page, chloe);
+
+  // Someone else signs in from another browser.
+  const elsewhere = await browser.newContext();
+  const intruder = await elsewhere.newPage();
+  await signInByEmail(intruder, chloe);
+
+  // Chloé reads the notice: when, which device, and the link.
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await appReady(outbox);
+  const notice = outbox.locator('article.outbox__mail', { hasText: 'Nouvelle connexion à votre compte' }).filter({ hasText: chloe.email }).first();
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('heure de Paris');
+  const link = (await notice.innerText()).match(/https?:\/\/\S+\/securite\/pas-moi#\S+/)?.[0];
+  expect(link, 'a "this was not me" link').toBeTruthy();
+  await outbox.close();
+
+  const url = new URL(link!);
+  await page.goto(url.pathname + url.hash);
+  await expect(await appReady(page)).toHaveText('Sécuriser mon compte');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Déconnecter tout et changer de mot de passe' }).click();
+  await expect(page.getByRole('heading', { name: 'Votre compte est protégé' })).toBeVisible();
+  await expectAccessible(page);
+
+  // The other browser is signed out.
+  await intruder.goto('/compte');
+  await expect(await appReady(intruder)).toHaveText('Mon compte');
+  await expect(intruder.locator('main')).toContainText('Connectez-vous');
+  await elsewhere.close();
+});

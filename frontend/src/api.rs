@@ -89,6 +89,9 @@ pub mod paths {
     /// `POST {}`: back to e-mailed codes; answers `{}`.
     pub const SECURITY_USE_EMAIL: &str = "/api/security/factor/email";
 
+    /// `POST NotMeRequest`: a notice's "this was not me" link; answers `{}`.
+    pub const SECURITY_NOT_ME: &str = "/api/security/not-me";
+
     /// `POST {}`: ends one of the member's sessions.
     pub fn security_device_end(id: &str) -> String {
         let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect();

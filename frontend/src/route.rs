@@ -30,6 +30,9 @@ pub enum Route {
     /// The e-mailed reset link lands here, its token in the fragment: choose a new password.
     #[at("/mot-de-passe/nouveau")]
     NewPassword,
+    /// "This was not me", from a security notice's link (token in the fragment).
+    #[at("/securite/pas-moi")]
+    NotMe,
     /// Payments and reimbursements (member area).
     #[at("/remboursements")]
     Reimbursements,
@@ -88,6 +91,7 @@ impl Route {
             Route::ForgotNir => Text::TitleForgotNir,
             Route::ForgotPassword => Text::TitleForgotPassword,
             Route::NewPassword => Text::TitleNewPassword,
+            Route::NotMe => Text::TitleNotMe,
             Route::Reimbursements => Text::TitlePayments,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,

@@ -33,13 +33,14 @@ use portail_shared::nir::NirError;
 use yew::Reducible;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 18] = [
+const PATHS: [&str; 19] = [
     "/",
     "/connexion",
     "/connexion/code",
     "/creer-mon-compte",
     "/creer-mon-compte/code",
     "/numero-oublie",
+    "/securite/pas-moi",
     "/mot-de-passe-oublie",
     "/mot-de-passe/nouveau",
     "/demo/boite-envoi",
@@ -1721,4 +1722,33 @@ fn devices_are_named_in_the_members_language_and_qr_codes_are_drawn_from_modules
         qr_path(&[vec![true, false], vec![false, true]]),
         "M4 4h1v1h-1zM5 5h1v1h-1z"
     );
+}
+
+#[tokio::test]
+async fn this_was_not_me_offers_one_button_with_a_token_and_a_way_forward_without() {
+    let html = render_props(ServerAppProps {
+        url_fragment: Some("abc".into()),
+        ..props("/securite/pas-moi", Lang::Fr, loaded(Mode::Demo))
+    })
+    .await;
+    let main = main_of(&html);
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Sécuriser mon compte"
+    );
+    let button = tag(main, "button", &[]);
+    assert_eq!(
+        inner(main, button, "button"),
+        "Déconnecter tout et changer de mot de passe"
+    );
+    // Nothing to type: a forged link gains nothing.
+    assert!(!main.contains("<input"));
+    let without = render_props(ServerAppProps {
+        url_fragment: Some("".into()),
+        ..props("/securite/pas-moi", Lang::Fr, loaded(Mode::Demo))
+    })
+    .await;
+    let main = main_of(&without);
+    assert!(main.contains("Ce lien ne fonctionne plus"));
+    tag(main, "a", &[r#"href="/mot-de-passe-oublie""#]);
 }

@@ -471,6 +471,21 @@ catalog! {
     }
     Loading { fr: "Chargement…", en: "Loading…" }
 
+    // ----- "This was not me" -----
+    TitleNotMe { fr: "Sécuriser mon compte", en: "Secure my account" }
+    NotMeLead {
+        fr: "Vous avez reçu un message de sécurité pour une action que vous n’avez pas faite\u{a0}? Nous allons déconnecter tous les appareils connectés à votre compte et vous envoyer un e-mail pour choisir un nouveau mot de passe.",
+        en: "Did you get a security message about something you did not do? We will sign out every device signed in to your account and e-mail you a link to choose a new password.",
+    }
+    NotMeSubmit { fr: "Déconnecter tout et changer de mot de passe", en: "Sign out everywhere and change my password" }
+    NotMeSending { fr: "Sécurisation…", en: "Securing…" }
+    NotMeDoneTitle { fr: "Votre compte est protégé", en: "Your account is protected" }
+    NotMeDoneText {
+        fr: "Tous les appareils ont été déconnectés. Ouvrez l’e-mail que nous venons de vous envoyer pour choisir un nouveau mot de passe. Si vous n’avez plus accès à votre messagerie, appelez le 36 46.",
+        en: "Every device was signed out. Open the e-mail we have just sent you to choose a new password. If you can no longer read your e-mail, call 36 46.",
+    }
+    NotMeInvalidTitle { fr: "Ce lien ne fonctionne plus", en: "This link no longer works" }
+
     // ----- Forgotten NIR -----
     TitleForgotNir { fr: "Retrouver mon numéro de sécurité sociale", en: "Find my social security number" }
     ForgotNirLead {

@@ -85,6 +85,17 @@ pub struct RecoveryCodes {
     pub codes: Vec<String>,
 }
 
+/// `POST /api/security/not-me`: the token of a "this was not me" link from a notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotMeRequest {
+    /// The token from the link's fragment.
+    pub token: String,
+}
+
+/// Days a "this was not me" link works.
+pub const NOT_ME_DAYS: u32 = 14;
+
 /// What a typed second-factor code is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypedCode {

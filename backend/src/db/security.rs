@@ -260,3 +260,89 @@ pub fn end_other_sessions(
         params![account.0, keep],
     )?)
 }
+
+/// Whether an account has completed a login from this browser before; records it either way.
+/// Returns `(seen before, any browser seen before)`.
+pub fn remember_device(
+    conn: &Connection,
+    account: AccountId,
+    device_hash: &[u8],
+    label: &str,
+    now: &str,
+) -> Result<(bool, bool), DbError> {
+    let any: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM known_devices WHERE account_id = ?1",
+        [account.0],
+        |r| r.get(0),
+    )?;
+    let seen = conn.execute(
+        "UPDATE known_devices SET last_seen = ?1 WHERE account_id = ?2 AND device_hash = ?3",
+        params![now, account.0, device_hash],
+    )? == 1;
+    if !seen {
+        conn.execute(
+            "INSERT INTO known_devices (account_id, device_hash, label, first_seen, last_seen)
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![account.0, device_hash, label, now],
+        )?;
+    }
+    Ok((seen, any > 0))
+}
+
+/// What a security notice is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AlertKind {
+    /// A login from a browser not seen before.
+    NewDevice,
+    /// The password was changed.
+    PasswordChanged,
+    /// The second factor was changed (or a recovery code used).
+    FactorChanged,
+    /// Repeated failed logins made the account wait.
+    Locked,
+}
+
+impl AlertKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            AlertKind::NewDevice => "new_device",
+            AlertKind::PasswordChanged => "password_changed",
+            AlertKind::FactorChanged => "factor_changed",
+            AlertKind::Locked => "locked",
+        }
+    }
+}
+
+/// Stores the hash of a "this was not me" token sent in a notice.
+pub fn create_alert(
+    conn: &Connection,
+    account: AccountId,
+    kind: AlertKind,
+    token_hash: &[u8],
+    now: &str,
+    expires_at: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO security_alerts (account_id, kind, token_hash, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![account.0, kind.as_str(), token_hash, now, expires_at],
+    )?;
+    Ok(())
+}
+
+/// Spends an unused, unexpired "this was not me" token; the account it was for.
+pub fn take_alert(
+    conn: &Connection,
+    token_hash: &[u8],
+    now: &str,
+) -> Result<Option<AccountId>, DbError> {
+    Ok(conn
+        .query_row(
+            "UPDATE security_alerts SET used_at = ?1
+             WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
+             RETURNING account_id",
+            params![now, token_hash],
+            |r| r.get(0).map(AccountId),
+        )
+        .optional()?)
+}

@@ -83,6 +83,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::security::totp_confirm))
         .routes(routes!(crate::security::use_email))
         .routes(routes!(crate::security::end_device))
+        .routes(routes!(crate::security::not_me))
         .routes(routes!(outbox::demo_outbox))
         .routes(routes!(outbox::demo_letter))
         .split_for_parts()

@@ -182,3 +182,16 @@ impl TestApp {
         .await
     }
 }
+
+impl Answer {
+    /// The `name=value` part of every Set-Cookie header.
+    pub fn cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .filter_map(|v| v.split(';').next())
+            .map(str::to_owned)
+            .collect()
+    }
+}

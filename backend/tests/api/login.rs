@@ -126,7 +126,8 @@ async fn member_logs_in_with_nir_password_and_emailed_code_then_logs_out() {
         .send(post_json("/api/logout", json!({}), Some(&session)))
         .await;
     assert_eq!(out.status, 204);
-    assert!(out.header("clear-site-data").contains("\"cookies\""));
+    assert!(out.header("clear-site-data").contains("\"storage\""));
+    assert!(out.header("clear-site-data").contains("\"cache\""));
     assert!(out.header("set-cookie").contains("Max-Age=0"));
     assert_eq!(app.send(get_with("/api/me", &session)).await.status, 401);
 }

@@ -197,8 +197,7 @@ async fn a_recovery_code_works_once_and_is_reported_by_email() {
         )
         .await;
     assert_eq!(used.status, 200, "{}", used.text());
-    let mail = &app.outbox().await[0];
-    assert_eq!(mail["subject"], "Un code de secours a servi");
+    let mail = mail_with(&app, "Un code de secours a servi").await;
     assert!(mail["body"].as_str().unwrap().contains("reste 9"));
     let (_, again) = first_step(&app).await;
     let twice = app
@@ -327,4 +326,169 @@ async fn the_member_sees_their_open_sessions_and_ends_another_one() {
         .await;
     assert_eq!(foreign.status, 404);
     assert_eq!(app.get_with("/api/me", &second).await.status, 200);
+}
+
+const FIREFOX: &str =
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0";
+
+/// Nora signs in from a browser that holds `device` (its cookie) if any; returns the session
+/// cookie and the device cookie the browser keeps.
+async fn nora_from(app: &TestApp, device: Option<&str>) -> (String, String) {
+    let send = |uri: &str, body: serde_json::Value, cookies: Vec<String>| {
+        let mut r = axum::http::Request::post(uri)
+            .header("content-type", "application/json")
+            .header("user-agent", FIREFOX);
+        if !cookies.is_empty() {
+            r = r.header("cookie", cookies.join("; "));
+        }
+        app.send(r.body(axum::body::Body::from(body.to_string())).unwrap())
+    };
+    let device: Vec<String> = device.map(str::to_owned).into_iter().collect();
+    let step = send(
+        "/api/login",
+        json!({"nir": NORA_NIR, "password": NORA_PASSWORD}),
+        device.clone(),
+    )
+    .await;
+    let mut cookies = device.clone();
+    cookies.push(step.cookie());
+    let code = crate::helpers::six_digit_code(app.outbox().await[0]["body"].as_str().unwrap());
+    let done = send("/api/login/code", json!({"code": code}), cookies).await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    let all = done.cookies();
+    let session = all
+        .iter()
+        .find(|c| c.starts_with("portail_session="))
+        .unwrap()
+        .clone();
+    let kept = all
+        .iter()
+        .find(|c| c.starts_with("portail_appareil="))
+        .unwrap()
+        .clone();
+    (session, kept)
+}
+
+/// The newest e-mail with this subject.
+async fn mail_with(app: &TestApp, subject: &str) -> Value {
+    app.outbox()
+        .await
+        .into_iter()
+        .find(|m| m["subject"] == subject)
+        .unwrap_or_else(|| panic!("no e-mail '{subject}'"))
+}
+
+/// The token of the "this was not me" link in an e-mail.
+fn token_in(mail: &Value) -> String {
+    let body = mail["body"].as_str().unwrap();
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/securite/pas-moi#"))
+        .expect("a 'this was not me' link");
+    link.split('#').nth(1).unwrap().to_owned()
+}
+
+/// The token of the newest "this was not me" link in the outbox.
+async fn not_me_token(app: &TestApp) -> String {
+    let body = app.outbox().await[0]["body"].as_str().unwrap().to_owned();
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/securite/pas-moi#"))
+        .expect("a 'this was not me' link");
+    assert!(link.starts_with("https://portail.test/"), "{link}");
+    link.split('#').nth(1).unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_login_from_a_new_browser_is_reported_and_this_was_not_me_secures_the_account() {
+    let app = demo_app().await;
+    // The first browser an account uses is not news; coming back with it is not either.
+    let (first, device) = nora_from(&app, None).await;
+    let (_, same) = nora_from(&app, Some(&device)).await;
+    assert_eq!(same, device);
+    let subjects = |mails: Vec<serde_json::Value>| -> Vec<String> {
+        mails
+            .iter()
+            .map(|m| m["subject"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        !subjects(app.outbox().await).contains(&"Nouvelle connexion à votre compte".to_owned())
+    );
+
+    // Another browser: the owner is told when, from what, and what to do.
+    nora_from(&app, None).await;
+    let notice = app.outbox().await[0].clone();
+    assert_eq!(notice["subject"], "Nouvelle connexion à votre compte");
+    let body = notice["body"].as_str().unwrap();
+    assert!(body.contains("Firefox sur Windows"), "{body}");
+    assert!(body.contains("heure de Paris"), "{body}");
+    assert!(!body.to_lowercase().contains("mot de passe :"), "{body}");
+    let token = not_me_token(&app).await;
+
+    // "This was not me": every session ends, and a reset link is e-mailed.
+    let secured = app
+        .post("/api/security/not-me", json!({"token": token}), None)
+        .await;
+    assert_eq!(secured.status, 200, "{}", secured.text());
+    assert_eq!(app.get_with("/api/me", &first).await.status, 401);
+    assert_eq!(
+        app.outbox().await[0]["subject"],
+        "Réinitialiser votre mot de passe"
+    );
+    // The link works once.
+    let again = app
+        .post("/api/security/not-me", json!({"token": token}), None)
+        .await;
+    assert_eq!(again.status, 422);
+    assert!(again.json()["fields"]["token"].is_string());
+}
+
+#[tokio::test]
+async fn repeated_failures_tell_the_owner_once_with_what_to_do() {
+    let app = demo_app().await;
+    for _ in 0..5 {
+        app.post(
+            "/api/login",
+            json!({"nir": NORA_NIR, "password": "pas le bon"}),
+            None,
+        )
+        .await;
+        app.state.clock.advance(120);
+    }
+    let notices: Vec<serde_json::Value> = app
+        .outbox()
+        .await
+        .into_iter()
+        .filter(|m| m["subject"] == "Connexion suspendue après plusieurs essais")
+        .collect();
+    assert_eq!(notices.len(), 1);
+    let body = notices[0]["body"].as_str().unwrap();
+    assert!(body.contains("/securite/pas-moi#"), "{body}");
+    assert!(body.contains("Mot de passe oublié"), "{body}");
+}
+
+#[tokio::test]
+async fn every_security_notice_carries_a_this_was_not_me_link() {
+    let app = demo_app().await;
+    let (_, _, codes) = nora_with_app(&app).await;
+    assert_eq!(
+        app.outbox().await[0]["subject"],
+        "Application d'authentification activée"
+    );
+    not_me_token(&app).await;
+    let (_, pending) = first_step(&app).await;
+    app.post("/api/login/code", json!({"code": codes[0]}), Some(&pending))
+        .await;
+    for subject in [
+        "Un code de secours a servi",
+        "Nouvelle connexion à votre compte",
+        "Application d'authentification activée",
+    ] {
+        assert_eq!(
+            token_in(&mail_with(&app, subject).await).len(),
+            43,
+            "{subject}"
+        );
+    }
 }

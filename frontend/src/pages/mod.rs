@@ -15,6 +15,7 @@ pub mod login_code;
 pub mod messages;
 pub mod new_password;
 pub mod not_found;
+pub mod not_me;
 pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
@@ -34,6 +35,7 @@ pub fn switch(route: Route) -> Html {
         Route::ForgotNir => html! { <forgot_nir::ForgotNirPage /> },
         Route::ForgotPassword => html! { <forgot_password::ForgotPasswordPage /> },
         Route::NewPassword => html! { <new_password::NewPasswordPage /> },
+        Route::NotMe => html! { <not_me::NotMePage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
         Route::Documents => html! { <documents::DocumentsPage /> },
         Route::Requests => html! { <requests::RequestsPage /> },
