@@ -214,6 +214,65 @@ pub fn confirmation_code(
     outbox::push(conn, to, &subject, &body, now)
 }
 
+/// Queues the code that proves a new e-mail address of an open account.
+pub fn new_address_code(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    code: &str,
+    minutes: u32,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Confirmez votre nouvelle adresse e-mail".to_owned(),
+            format!(
+                "Bonjour,\n\nPour que cette adresse devienne celle de votre compte Portail, saisissez \
+                 ce code dans « Mon compte » : {code}\n\nIl est valable {minutes} minutes et ne peut \
+                 servir qu'une fois. Si vous n'avez rien demandé, ignorez ce message.\n"
+            ),
+        ),
+        Lang::En => (
+            "Confirm your new e-mail address".to_owned(),
+            format!(
+                "Hello,\n\nTo make this address your Portail account's, enter this code in \
+                 \"My account\": {code}\n\nIt is valid for {minutes} minutes and can be used once. \
+                 If you did not ask for anything, ignore this message.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, &subject, &body, now)
+}
+
+/// Tells the former address that the account's e-mail address changed.
+pub fn email_changed(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    new_masked: &str,
+    not_me: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro) = match lang {
+        Lang::Fr => (
+            "Votre adresse e-mail a été changée",
+            format!(
+                "Bonjour,\n\nL'adresse e-mail de votre compte Portail est désormais {new_masked}. \
+                 Les codes et les messages de sécurité y seront envoyés.\n\n"
+            ),
+        ),
+        Lang::En => (
+            "Your e-mail address was changed",
+            format!(
+                "Hello,\n\nYour Portail account's e-mail address is now {new_masked}. Codes and \
+                 security messages will go there.\n\n"
+            ),
+        ),
+    };
+    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    outbox::push(conn, to, subject, &body, now)
+}
+
 /// Welcomes a member whose account is now open.
 pub fn welcome(
     conn: &Connection,

@@ -31,14 +31,15 @@ use axum::{
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use portail_shared::{
     Lang,
+    activation::parse_email,
     activation::{format_letter_code, letter_code_from_bytes},
     api::ApiError,
-    login::{SecondFactor, parse_code},
+    login::{CODE_ATTEMPTS, EMAIL_CODE_MINUTES, SecondFactor, mask_email, parse_code},
     password::RESET_LINK_MINUTES,
     security::{
-        Device, NOT_ME_DAYS, NotMeRequest, RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES,
-        SecuritySettings, StepUpRequest, TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm,
-        TotpSetup, device_label,
+        Device, EmailChange, EmailConfirm, NOT_ME_DAYS, NotMeRequest, PasswordChange,
+        RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES, SecuritySettings, StepUpRequest,
+        TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm, TotpSetup, device_label,
     },
 };
 use rusqlite::Connection;
@@ -355,6 +356,10 @@ fn settings_of(
         recovery_codes_left: security::recovery_codes_left(conn, member.account_id)?,
         stepped_up: stepped_up(conn, member, now)?,
         devices,
+        email: accounts::profile(conn, member.account_id)?
+            .map(|p| p.email)
+            .unwrap_or_default(),
+        email_pending: security::email_pending(conn, member.account_id)?,
     })
 }
 
@@ -368,6 +373,233 @@ fn device(session: OpenSession, current: &[u8]) -> Device {
         signed_in_at: session.created_at,
         last_seen_at: session.last_seen_at,
         current: session.token_hash == current,
+    }
+}
+
+/// Sets a new password while signed in (after the password was typed again): every other
+/// session ends, and the member is told by e-mail.
+#[utoipa::path(post, path = "/api/security/password", tag = "security",
+    request_body = PasswordChange,
+    responses(
+        (status = 200, description = "Password changed; the other sessions ended"),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+        (status = 422, description = "The new password is refused (`fields.password`)", body = ApiError),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<PasswordChange>,
+) -> Result<Json<Value>, AppError> {
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let found = {
+        let (member, keys, clock) = (member.clone(), keys.clone(), clock.clone());
+        state
+            .db
+            .call(move |conn| {
+                if !stepped_up(conn, &member, clock.now())? {
+                    return Ok(None);
+                }
+                let Some(profile) = accounts::profile(conn, member.account_id)? else {
+                    return Ok(None);
+                };
+                let nir = crate::db::members::nir_of(conn, &keys, profile.member_id)?;
+                Ok(Some((profile, nir)))
+            })
+            .await?
+    };
+    let (profile, nir) = found.ok_or(AppError::StepUpRequired)?;
+    let nir_text = nir
+        .as_ref()
+        .map(|n| n.as_str().to_owned())
+        .unwrap_or_default();
+    crate::password::check_new_password(
+        &request.password,
+        &nir_text,
+        &profile.given_names,
+        &profile.family_name,
+        &profile.birth_date,
+    )
+    .map_err(|problem| invalid(lang, "password", problem.message(lang).to_owned()))?;
+    let password = request.password.clone();
+    let hash = tokio::task::spawn_blocking(move || crypto::hash_password(&password))
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))?
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let origin = state.config.public_origin.clone();
+    state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            accounts::set_password(tx, member.account_id, &hash, &now_text)?;
+            security::end_other_sessions(tx, member.account_id, &member.token_hash)?;
+            let link = not_me_link(
+                tx,
+                &origin,
+                member.account_id,
+                AlertKind::PasswordChanged,
+                now,
+            )?;
+            mail::password_changed(tx, &profile.email, lang, &link, &now_text)
+        })
+        .await?;
+    Ok(Json(json!({})))
+}
+
+/// Starts changing the e-mail address (after the password was typed again): a code is sent
+/// to the new address, which replaces the old one once the code comes back.
+#[utoipa::path(post, path = "/api/security/email", tag = "security",
+    request_body = EmailChange,
+    responses(
+        (status = 200, description = "A code was sent to the new address"),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+        (status = 422, description = "The address is malformed or already the account's (`fields.email`)", body = ApiError),
+    ))]
+pub async fn change_email(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<EmailChange>,
+) -> Result<Json<Value>, AppError> {
+    let email = parse_email(&request.email)
+        .map_err(|problem| invalid(lang, "email", problem.message(lang).to_owned()))?;
+    let code = crate::login::six_digits()?;
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let outcome = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if !stepped_up(tx, &member, now)? {
+                return Ok(Err(AppError::StepUpRequired));
+            }
+            let current = accounts::profile(tx, member.account_id)?.map(|p| p.email);
+            if current.is_some_and(|c| c.eq_ignore_ascii_case(&email)) {
+                return Ok(Err(invalid(
+                    lang,
+                    "email",
+                    match lang {
+                        Lang::Fr => "C'est déjà l'adresse de votre compte.",
+                        Lang::En => "This is already your account's address.",
+                    }
+                    .to_owned(),
+                )));
+            }
+            let now_text = clock::format(now);
+            let expires = clock::format(now + Duration::minutes(i64::from(EMAIL_CODE_MINUTES)));
+            let hash = crate::login::code_hash(
+                &keys,
+                Purpose::EmailConfirmation,
+                member.account_id,
+                &code,
+            );
+            codes::replace(
+                tx,
+                member.account_id,
+                Purpose::EmailConfirmation,
+                &hash,
+                &now_text,
+                &expires,
+            )?;
+            security::set_email_pending(tx, member.account_id, &email, &now_text)?;
+            mail::new_address_code(tx, &email, lang, &code, EMAIL_CODE_MINUTES, &now_text)?;
+            Ok(Ok(()))
+        })
+        .await?;
+    outcome.map(|()| Json(json!({})))
+}
+
+/// Finishes changing the e-mail address with the code sent to it; the former address is told.
+#[utoipa::path(post, path = "/api/security/email/confirm", tag = "security",
+    request_body = EmailConfirm,
+    responses(
+        (status = 200, description = "The new address is the account's"),
+        (status = 422, description = "Wrong, expired or malformed code (`fields.code`)", body = ApiError),
+    ))]
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<EmailConfirm>,
+) -> Result<Json<Value>, AppError> {
+    let fr = lang == Lang::Fr;
+    let Some(typed) = parse_code(&request.code) else {
+        return Err(invalid(
+            lang,
+            "code",
+            if fr {
+                "Le code compte 6 chiffres : recopiez-le depuis l'e-mail reçu."
+            } else {
+                "The code has 6 digits: copy it from the e-mail you received."
+            }
+            .to_owned(),
+        ));
+    };
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let origin = state.config.public_origin.clone();
+    let outcome = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            let account = member.account_id;
+            let (Some(live), Some(new), Some(profile)) = (
+                codes::live(tx, account, Purpose::EmailConfirmation)?,
+                security::email_pending(tx, account)?,
+                accounts::profile(tx, account)?,
+            ) else {
+                return Ok(Err(None));
+            };
+            if clock::parse(&live.expires_at) <= now || live.attempts >= CODE_ATTEMPTS {
+                return Ok(Err(None));
+            }
+            let hash = crate::login::code_hash(&keys, Purpose::EmailConfirmation, account, &typed);
+            if !crate::login::constant_time_eq(&live.code_hash, &hash) {
+                let used = live.attempts + 1;
+                codes::record_attempt(tx, live.id, used >= CODE_ATTEMPTS, &now_text)?;
+                return Ok(Err(Some(CODE_ATTEMPTS.saturating_sub(used))));
+            }
+            codes::consume(tx, live.id, &now_text)?;
+            security::confirm_email(tx, account, &now_text)?;
+            let link = not_me_link(tx, &origin, account, AlertKind::EmailChanged, now)?;
+            mail::email_changed(
+                tx,
+                &profile.email,
+                lang,
+                &mask_email(&new),
+                &link,
+                &now_text,
+            )?;
+            Ok(Ok(()))
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(Json(json!({}))),
+        Err(left) => Err(invalid(
+            lang,
+            "code",
+            match (left, fr) {
+                (Some(left), true) if left > 0 => format!(
+                    "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
+                    if left > 1 { "s" } else { "" }
+                ),
+                (Some(left), false) if left > 0 => format!(
+                    "This code is not the right one. You have {left} attempt{} left.",
+                    if left > 1 { "s" } else { "" }
+                ),
+                (_, true) => {
+                    "Ce code n'est plus valable : saisissez à nouveau la nouvelle adresse \
+                              pour en recevoir un autre."
+                        .to_owned()
+                }
+                (_, false) => "This code is no longer valid: enter the new address again to get \
+                               another one."
+                    .to_owned(),
+            },
+        )),
     }
 }
 

@@ -164,4 +164,28 @@ test('a member creates an account on a phone, in English', async ({ page, consol
   await page.getByRole('button', { name: 'Confirm the code' }).click();
   await expect(page.getByText('Your account is open. Welcome!')).toBeVisible();
   await expectAccessible(page);
+
+  // In My account: a new e-mail address (password typed again, then the code sent there),
+  // then a new password.
+  await page.goto('/compte');
+  await expect(await appReady(page)).toHaveText('My account');
+  await expect(page.locator('main')).toContainText(malik.email);
+  await page.getByRole('button', { name: 'Change my e-mail address' }).click();
+  await page.getByLabel('Current password').fill('Lanterne-Estuaire-Vingt');
+  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByRole('textbox', { name: 'New e-mail address' }).fill('malik@exemple.fr');
+  await page.getByRole('button', { name: 'Send a code to this address' }).click();
+  await expect(page.locator('main')).toContainText('A confirmation code was sent to');
+  await page.getByLabel('Code received at the new address').fill(await mailedCode(page, 'malik@exemple.fr'));
+  await page.getByRole('button', { name: 'Confirm the new address' }).click();
+  await expect(page.getByText('Your e-mail address was changed.')).toBeVisible();
+  await expect(page.locator('main')).toContainText('malik@exemple.fr');
+  await expectAccessible(page);
+
+  // The password was typed again a moment ago: no second prompt.
+  await page.getByRole('button', { name: 'Change my password' }).click();
+  await page.getByLabel('New password').fill('Phare-Cormoran-Onze');
+  await page.getByRole('button', { name: 'Save the password' }).click();
+  await expect(page.getByText('Your password was changed.')).toBeVisible();
+  await expectAccessible(page);
 });

@@ -89,6 +89,12 @@ pub mod paths {
     /// `POST {}`: back to e-mailed codes; answers `{}`.
     pub const SECURITY_USE_EMAIL: &str = "/api/security/factor/email";
 
+    /// `POST PasswordChange`: a new password while signed in; answers `{}`.
+    pub const SECURITY_PASSWORD: &str = "/api/security/password";
+    /// `POST EmailChange`: sends a code to a new address; answers `{}`.
+    pub const SECURITY_EMAIL: &str = "/api/security/email";
+    /// `POST EmailConfirm`: the new address's code; answers `{}`.
+    pub const SECURITY_EMAIL_CONFIRM: &str = "/api/security/email/confirm";
     /// `POST NotMeRequest`: a notice's "this was not me" link; answers `{}`.
     pub const SECURITY_NOT_ME: &str = "/api/security/not-me";
 

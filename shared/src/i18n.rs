@@ -447,6 +447,27 @@ catalog! {
     RecoveryDone { fr: "J’ai noté mes codes", en: "I have written down my codes" }
     AppTurnedOn { fr: "L’application d’authentification est activée.", en: "The authenticator app is turned on." }
 
+    // ----- Account: e-mail address and password -----
+    AccountEmailHeading { fr: "Adresse e-mail", en: "E-mail address" }
+    /// Followed by the address.
+    AccountEmailNow { fr: "Vos codes et les messages de sécurité sont envoyés à", en: "Your codes and security messages are sent to" }
+    ChangeEmailButton { fr: "Changer d’adresse e-mail", en: "Change my e-mail address" }
+    NewEmailLabel { fr: "Nouvelle adresse e-mail", en: "New e-mail address" }
+    NewEmailSubmit { fr: "Envoyer un code à cette adresse", en: "Send a code to this address" }
+    NewEmailSending { fr: "Envoi du code…", en: "Sending the code…" }
+    /// Followed by the new address.
+    EmailPendingText { fr: "Un code de confirmation a été envoyé à", en: "A confirmation code was sent to" }
+    EmailCodeLabel { fr: "Code reçu à la nouvelle adresse", en: "Code received at the new address" }
+    EmailCodeSubmit { fr: "Confirmer la nouvelle adresse", en: "Confirm the new address" }
+    EmailChanged { fr: "Votre adresse e-mail a été changée.", en: "Your e-mail address was changed." }
+    AccountPasswordHeading { fr: "Mot de passe", en: "Password" }
+    AccountPasswordText {
+        fr: "Changer de mot de passe déconnecte vos autres appareils.",
+        en: "Changing your password signs your other devices out.",
+    }
+    ChangePasswordButton { fr: "Changer de mot de passe", en: "Change my password" }
+    PasswordSaved { fr: "Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.", en: "Your password was changed. Your other devices were signed out." }
+
     // ----- Account: devices -----
     DevicesHeading { fr: "Appareils connectés", en: "Signed-in devices" }
     DevicesLead {

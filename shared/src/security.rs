@@ -26,6 +26,34 @@ pub struct SecuritySettings {
     pub stepped_up: bool,
     /// The sessions open on this account, this one first.
     pub devices: Vec<Device>,
+    /// The address codes and notices go to.
+    pub email: String,
+    /// A new address waiting for its confirmation code, if any.
+    pub email_pending: Option<String>,
+}
+
+/// `POST /api/security/password`: a new password, chosen while signed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordChange {
+    /// The new password.
+    pub password: String,
+}
+
+/// `POST /api/security/email`: a new e-mail address, to be confirmed by a code sent there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailChange {
+    /// The new address.
+    pub email: String,
+}
+
+/// `POST /api/security/email/confirm`: the code sent to the new address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailConfirm {
+    /// The 6-digit code.
+    pub code: String,
 }
 
 /// One open session.

@@ -300,6 +300,8 @@ pub enum AlertKind {
     FactorChanged,
     /// Repeated failed logins made the account wait.
     Locked,
+    /// The e-mail address was changed.
+    EmailChanged,
 }
 
 impl AlertKind {
@@ -309,6 +311,7 @@ impl AlertKind {
             AlertKind::PasswordChanged => "password_changed",
             AlertKind::FactorChanged => "factor_changed",
             AlertKind::Locked => "locked",
+            AlertKind::EmailChanged => "email_changed",
         }
     }
 }
@@ -345,4 +348,41 @@ pub fn take_alert(
             |r| r.get(0).map(AccountId),
         )
         .optional()?)
+}
+
+/// Keeps a new address until the code sent to it comes back.
+pub fn set_email_pending(
+    conn: &Connection,
+    account: AccountId,
+    email: &str,
+    now: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE accounts SET email_pending = ?1, updated_at = ?2 WHERE id = ?3",
+        params![email, now, account.0],
+    )?;
+    Ok(())
+}
+
+/// The address waiting for confirmation, if any.
+pub fn email_pending(conn: &Connection, account: AccountId) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT email_pending FROM accounts WHERE id = ?1",
+            [account.0],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten())
+}
+
+/// Makes the confirmed new address the account's.
+pub fn confirm_email(conn: &Connection, account: AccountId, now: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE accounts SET email = email_pending, email_pending = NULL, email_verified_at = ?1,
+             updated_at = ?1
+         WHERE id = ?2 AND email_pending IS NOT NULL",
+        params![now, account.0],
+    )?;
+    Ok(())
 }

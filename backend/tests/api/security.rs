@@ -492,3 +492,143 @@ async fn every_security_notice_carries_a_this_was_not_me_link() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_new_password_chosen_while_signed_in_ends_the_other_sessions() {
+    let app = demo_app().await;
+    let other = sign_in_by_email(&app, NORA_NIR, NORA_PASSWORD).await;
+    let here = sign_in_by_email(&app, NORA_NIR, NORA_PASSWORD).await;
+    let new_password = "Lanterne-Estuaire-Vingt";
+    let early = app
+        .post(
+            "/api/security/password",
+            json!({"password": new_password}),
+            Some(&here),
+        )
+        .await;
+    assert_eq!(early.status, 403);
+    app.post(
+        "/api/security/step-up",
+        json!({"password": NORA_PASSWORD}),
+        Some(&here),
+    )
+    .await;
+    // The policy holds here too.
+    let weak = app
+        .post(
+            "/api/security/password",
+            json!({"password": "Nora-Garcia-1985"}),
+            Some(&here),
+        )
+        .await;
+    assert_eq!(weak.status, 422);
+    assert!(weak.json()["fields"]["password"].is_string());
+    let done = app
+        .post(
+            "/api/security/password",
+            json!({"password": new_password}),
+            Some(&here),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    assert_eq!(app.get_with("/api/me", &here).await.status, 200);
+    assert_eq!(app.get_with("/api/me", &other).await.status, 401);
+    let notice = mail_with(&app, "Votre mot de passe a été changé").await;
+    assert_eq!(token_in(&notice).len(), 43);
+    // The new password signs in; the old one does not.
+    let old = app
+        .post(
+            "/api/login",
+            json!({"nir": NORA_NIR, "password": NORA_PASSWORD}),
+            None,
+        )
+        .await;
+    assert_eq!(old.status, 401);
+    let new = app
+        .post(
+            "/api/login",
+            json!({"nir": NORA_NIR, "password": new_password}),
+            None,
+        )
+        .await;
+    assert_eq!(new.status, 200);
+}
+
+#[tokio::test]
+async fn a_new_email_address_counts_once_its_code_comes_back_and_the_old_one_is_told() {
+    let app = demo_app().await;
+    let cookie = sign_in_by_email(&app, NORA_NIR, NORA_PASSWORD).await;
+    app.post(
+        "/api/security/step-up",
+        json!({"password": NORA_PASSWORD}),
+        Some(&cookie),
+    )
+    .await;
+    let same = app
+        .post(
+            "/api/security/email",
+            json!({"email": "nora.garcia@demo.portail.test"}),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(same.status, 422);
+    let bad = app
+        .post(
+            "/api/security/email",
+            json!({"email": "nora@"}),
+            Some(&cookie),
+        )
+        .await;
+    assert!(bad.json()["fields"]["email"].is_string());
+    let asked = app
+        .post(
+            "/api/security/email",
+            json!({"email": "nora@exemple.fr"}),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(asked.status, 200, "{}", asked.text());
+    let mail = &app.outbox().await[0];
+    assert_eq!(mail["recipient"], "nora@exemple.fr");
+    let code = crate::helpers::six_digit_code(mail["body"].as_str().unwrap());
+    let settings = app.get_with("/api/security", &cookie).await.json();
+    assert_eq!(settings["email"], "nora.garcia@demo.portail.test");
+    assert_eq!(settings["email_pending"], "nora@exemple.fr");
+
+    let wrong = app
+        .post(
+            "/api/security/email/confirm",
+            json!({"code": "000000"}),
+            Some(&cookie),
+        )
+        .await;
+    assert!(
+        wrong.json()["fields"]["code"]
+            .as_str()
+            .unwrap()
+            .contains("4 essais")
+    );
+    let right = app
+        .post(
+            "/api/security/email/confirm",
+            json!({"code": code}),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(right.status, 200, "{}", right.text());
+    let settings = app.get_with("/api/security", &cookie).await.json();
+    assert_eq!(settings["email"], "nora@exemple.fr");
+    assert!(settings["email_pending"].is_null());
+    let told = &app.outbox().await[0];
+    assert_eq!(told["recipient"], "nora.garcia@demo.portail.test");
+    assert_eq!(told["subject"], "Votre adresse e-mail a été changée");
+    assert!(told["body"].as_str().unwrap().contains("n•••••@exemple.fr"));
+    // Codes now go to the new address.
+    app.post(
+        "/api/login",
+        json!({"nir": NORA_NIR, "password": NORA_PASSWORD}),
+        None,
+    )
+    .await;
+    assert_eq!(app.outbox().await[0]["recipient"], "nora@exemple.fr");
+}

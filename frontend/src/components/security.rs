@@ -605,3 +605,467 @@ fn when(iso: &str, lang: Lang) -> String {
         .map(browser::local_instant)
         .map_or_else(|| iso.to_owned(), |at| time::date_time(at, lang))
 }
+
+/// Where a guarded change stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Guarded {
+    /// The button.
+    Idle,
+    /// The password typed again first.
+    StepUp,
+    /// The change's own form.
+    Form,
+}
+
+/// Properties of [`AccountEmail`] and [`AccountPassword`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct GuardedProps {
+    /// The account's security, as last loaded.
+    pub settings: Rc<SecuritySettings>,
+    /// Asks the page to load the settings again.
+    pub reload: Callback<()>,
+}
+
+/// The account's e-mail address, and changing it (password again, new address, its code).
+#[component]
+pub fn AccountEmail(props: &GuardedProps) -> Html {
+    let lang = use_lang();
+    let step = use_state_eq(|| Guarded::Idle);
+    let status = use_state(|| None::<AttrValue>);
+    let open = {
+        let (step, status) = (step.setter(), status.setter());
+        let stepped_up = props.settings.stepped_up;
+        Callback::from(move |_: MouseEvent| {
+            status.set(None);
+            step.set(if stepped_up {
+                Guarded::Form
+            } else {
+                Guarded::StepUp
+            });
+        })
+    };
+    let to_form = {
+        // The other sections learn that the password was just typed again.
+        let (step, reload) = (step.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            step.set(Guarded::Form);
+            reload.emit(());
+        })
+    };
+    let cancel = {
+        let step = step.setter();
+        Callback::from(move |()| step.set(Guarded::Idle))
+    };
+    let sent = {
+        let (step, reload) = (step.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            step.set(Guarded::Idle);
+            reload.emit(());
+        })
+    };
+    let confirmed = {
+        let (status, reload) = (status.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            status.set(Some(Text::EmailChanged.text(lang).into()));
+            reload.emit(());
+        })
+    };
+    html! {
+        <section class="account-section" aria-labelledby="adresse-email-compte">
+            <h2 id="adresse-email-compte">{ Text::AccountEmailHeading.text(lang) }</h2>
+            <p>
+                { Text::AccountEmailNow.text(lang) }{ " " }
+                <strong class="identifier">{ props.settings.email.clone() }</strong>{ "." }
+            </p>
+            <p class="status-line-holder" role="status">
+                if let Some(message) = &*status {
+                    <span class="status-line status-line--success">
+                        <Icon kind={IconKind::Success} />
+                        { message.clone() }
+                    </span>
+                }
+            </p>
+            if let Some(pending) = &props.settings.email_pending {
+                <EmailCodeForm pending={pending.clone()} on_done={confirmed} />
+            }
+            { match *step {
+                Guarded::Idle => html! {
+                    <p>
+                        <button type="button" class="button button--secondary" onclick={open}>
+                            { Text::ChangeEmailButton.text(lang) }
+                        </button>
+                    </p>
+                },
+                Guarded::StepUp => html! { <StepUp on_done={to_form} on_cancel={cancel} /> },
+                Guarded::Form => html! { <NewEmailForm on_done={sent} on_cancel={cancel} /> },
+            } }
+        </section>
+    }
+}
+
+/// Properties of [`NewEmailForm`].
+#[derive(Properties, PartialEq, Clone)]
+struct NewEmailFormProps {
+    on_done: Callback<()>,
+    on_cancel: Callback<()>,
+}
+
+/// The new address.
+#[component]
+fn NewEmailForm(props: &NewEmailFormProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let email = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("email").or_else(|| {
+        crate::pages::create_account::email_error(&email, *touched, form.submitted(), lang)
+            .map(AttrValue::from)
+    });
+    let on_input = {
+        let (email, form) = (email.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("email");
+            email.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (email, touched, form, on_done) = (
+            email.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if portail_shared::activation::parse_email(&email).is_err() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = portail_shared::security::EmailChange {
+                email: (*email).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer =
+                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_EMAIL, &request, lang)
+                        .await;
+                if answer
+                    .as_ref()
+                    .err()
+                    .is_some_and(|f| f.code() == Some(api::codes::STEP_UP_REQUIRED))
+                {
+                    submission.finish(answer, lang);
+                    return;
+                }
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let summary = form.summary(&[("nouvelle-adresse-email", error.clone())]);
+    html! {
+        <>
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id="nouvelle-adresse-email"
+                    label={Text::NewEmailLabel.text(lang)}
+                    value={AttrValue::from((*email).clone())}
+                    {error}
+                    input_type="email"
+                    inputmode={Some(AttrValue::from("email"))}
+                    autocomplete={Some(AttrValue::from("email"))}
+                    {on_input}
+                    {on_blur}
+                />
+                <div class="actions">
+                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                        if form.busy() {
+                            { spinner() }
+                            { Text::NewEmailSending.text(lang) }
+                        } else {
+                            { Text::NewEmailSubmit.text(lang) }
+                        }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_cancel}>
+                        { Text::Cancel.text(lang) }
+                    </button>
+                </div>
+            </form>
+        </>
+    }
+}
+
+/// Properties of [`EmailCodeForm`].
+#[derive(Properties, PartialEq, Clone)]
+struct EmailCodeFormProps {
+    pending: String,
+    on_done: Callback<()>,
+}
+
+/// The code sent to the new address.
+#[component]
+fn EmailCodeForm(props: &EmailCodeFormProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let code = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("code").or_else(|| {
+        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
+    });
+    let on_input = {
+        let (code, form) = (code.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("code");
+            code.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (code, touched, form, on_done) = (
+            code.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if code_error(&code, true, true).is_some() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = portail_shared::security::EmailConfirm {
+                code: (*code).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer = api::post_json::<_, IgnoredAny>(
+                    api::paths::SECURITY_EMAIL_CONFIRM,
+                    &request,
+                    lang,
+                )
+                .await;
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let summary = form.summary(&[("code-nouvelle-adresse", error.clone())]);
+    html! {
+        <div class="panel panel--info">
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <p>
+                { Text::EmailPendingText.text(lang) }{ " " }
+                <strong class="identifier">{ props.pending.clone() }</strong>{ "." }
+            </p>
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id="code-nouvelle-adresse"
+                    label={Text::EmailCodeLabel.text(lang)}
+                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
+                    value={AttrValue::from((*code).clone())}
+                    {error}
+                    inputmode={Some(AttrValue::from("numeric"))}
+                    autocomplete={Some(AttrValue::from("one-time-code"))}
+                    {on_input}
+                    {on_blur}
+                />
+                <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                    if form.busy() { { spinner() } }
+                    { Text::EmailCodeSubmit.text(lang) }
+                </button>
+            </form>
+        </div>
+    }
+}
+
+/// Changing the password (password again, then the new one).
+#[component]
+pub fn AccountPassword(props: &GuardedProps) -> Html {
+    let lang = use_lang();
+    let step = use_state_eq(|| Guarded::Idle);
+    let status = use_state(|| None::<AttrValue>);
+    let open = {
+        let (step, status) = (step.setter(), status.setter());
+        let stepped_up = props.settings.stepped_up;
+        Callback::from(move |_: MouseEvent| {
+            status.set(None);
+            step.set(if stepped_up {
+                Guarded::Form
+            } else {
+                Guarded::StepUp
+            });
+        })
+    };
+    let to_form = {
+        // The other sections learn that the password was just typed again.
+        let (step, reload) = (step.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            step.set(Guarded::Form);
+            reload.emit(());
+        })
+    };
+    let cancel = {
+        let step = step.setter();
+        Callback::from(move |()| step.set(Guarded::Idle))
+    };
+    let saved = {
+        let (step, status, reload) = (step.setter(), status.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            step.set(Guarded::Idle);
+            status.set(Some(Text::PasswordSaved.text(lang).into()));
+            reload.emit(());
+        })
+    };
+    html! {
+        <section class="account-section" aria-labelledby="mot-de-passe-compte">
+            <h2 id="mot-de-passe-compte">{ Text::AccountPasswordHeading.text(lang) }</h2>
+            <p>{ Text::AccountPasswordText.text(lang) }</p>
+            <p class="status-line-holder" role="status">
+                if let Some(message) = &*status {
+                    <span class="status-line status-line--success">
+                        <Icon kind={IconKind::Success} />
+                        { message.clone() }
+                    </span>
+                }
+            </p>
+            { match *step {
+                Guarded::Idle => html! {
+                    <p>
+                        <button type="button" class="button button--secondary" onclick={open}>
+                            { Text::ChangePasswordButton.text(lang) }
+                        </button>
+                    </p>
+                },
+                Guarded::StepUp => html! { <StepUp on_done={to_form} on_cancel={cancel} /> },
+                Guarded::Form => html! { <ChangePasswordForm on_done={saved} on_cancel={cancel} /> },
+            } }
+        </section>
+    }
+}
+
+/// The new password while signed in.
+#[component]
+fn ChangePasswordForm(props: &NewEmailFormProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let password = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("password").or_else(|| {
+        crate::components::new_password_field::new_password_error(
+            &password,
+            *touched,
+            form.submitted(),
+            lang,
+        )
+        .map(AttrValue::from)
+    });
+    let on_input = {
+        let (password, form) = (password.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("password");
+            password.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (password, touched, form, on_done) = (
+            password.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if crate::components::new_password_field::new_password_error(
+                &password, true, true, lang,
+            )
+            .is_some()
+            {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = portail_shared::security::PasswordChange {
+                password: (*password).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer =
+                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_PASSWORD, &request, lang)
+                        .await;
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let summary = form.summary(&[("nouveau-mot-de-passe-compte", error.clone())]);
+    html! {
+        <>
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <form class="form" novalidate=true {onsubmit}>
+                <crate::components::new_password_field::NewPasswordField
+                    id="nouveau-mot-de-passe-compte"
+                    value={AttrValue::from((*password).clone())}
+                    {error}
+                    {on_input}
+                    {on_blur}
+                />
+                <div class="actions">
+                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                        if form.busy() {
+                            { spinner() }
+                            { Text::NewPasswordSaving.text(lang) }
+                        } else {
+                            { Text::NewPasswordSubmit.text(lang) }
+                        }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_cancel}>
+                        { Text::Cancel.text(lang) }
+                    </button>
+                </div>
+            </form>
+        </>
+    }
+}

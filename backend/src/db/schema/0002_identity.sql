@@ -24,7 +24,7 @@ CREATE TABLE known_devices (
 CREATE TABLE security_alerts (
     id          INTEGER PRIMARY KEY,
     account_id  INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-    kind        TEXT NOT NULL CHECK (kind IN ('new_device', 'password_changed', 'factor_changed', 'locked')),
+    kind        TEXT NOT NULL CHECK (kind IN ('new_device', 'password_changed', 'factor_changed', 'locked', 'email_changed')),
     token_hash  BLOB NOT NULL UNIQUE,
     created_at  TEXT NOT NULL,
     expires_at  TEXT NOT NULL,
@@ -33,3 +33,6 @@ CREATE TABLE security_alerts (
 
 -- A TOTP secret being enrolled, not yet confirmed by a first code.
 ALTER TABLE accounts ADD COLUMN totp_pending_cipher BLOB;
+
+-- A new e-mail address waiting for the code sent to it.
+ALTER TABLE accounts ADD COLUMN email_pending TEXT;
