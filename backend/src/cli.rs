@@ -9,7 +9,7 @@ use crate::{
     db::{self, Db},
     demo,
     http::AppState,
-    mail, ops, portal, server,
+    mail, ops, portal, server, sms,
 };
 use clap::{Args, Parser, Subcommand};
 use std::{
@@ -104,6 +104,13 @@ struct DemoArgs {
         default_value = "Portail (démo) <portail@demo.portail.test>"
     )]
     mail_from: String,
+    /// Optional: also hand the demo's text messages to this SMS provider (they are always
+    /// readable in the demo outbox).
+    #[arg(long, env = "PORTAIL_SMS_URL")]
+    sms_url: Option<String>,
+    /// The bearer token of the SMS provider.
+    #[arg(long, env = "PORTAIL_SMS_TOKEN", hide_env_values = true)]
+    sms_token: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +140,13 @@ struct ServeArgs {
     /// Sender address of members' e-mail, e.g. `Ma caisse <ne-pas-repondre@caisse.example>`.
     #[arg(long, env = "PORTAIL_MAIL_FROM")]
     mail_from: Option<String>,
+    /// Optional: an HTTPS endpoint of an SMS provider (`POST {"to", "text"}` with a bearer
+    /// token); without it, members are not offered security alerts by SMS.
+    #[arg(long, env = "PORTAIL_SMS_URL")]
+    sms_url: Option<String>,
+    /// The bearer token of the SMS provider.
+    #[arg(long, env = "PORTAIL_SMS_TOKEN", hide_env_values = true)]
+    sms_token: Option<String>,
 }
 
 /// Entry point of the executable.
@@ -249,11 +263,16 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
             trusted_proxies: Vec::new(),
             fund_name: demo::DEMO_FUND_NAME.to_owned(),
             keys,
+            sms_available: true,
         };
         let data_dir = args.data_dir.clone();
         let state = AppState::new(db, config);
         if let Some(url) = &args.smtp_url {
             let sender = mail::Sender::new(url, &args.mail_from)?;
+            tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
+        }
+        if let Some(url) = &args.sms_url {
+            let sender = sms::Sender::new(url, args.sms_token.as_deref().unwrap_or(""))?;
             tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
         }
         let mut write_error = None;
@@ -334,6 +353,13 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 
 fn serve_command(args: ServeArgs) -> Result<(), String> {
     let (config, sender) = production_config(&args)?;
+    let sms_sender = match &args.sms_url {
+        Some(url) => Some(sms::Sender::new(
+            url,
+            args.sms_token.as_deref().unwrap_or(""),
+        )?),
+        None => None,
+    };
     let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
     let db = Db::open(&config.database_path()).map_err(|e| e.to_string())?;
     let rt = runtime()?;
@@ -343,6 +369,9 @@ fn serve_command(args: ServeArgs) -> Result<(), String> {
             .map_err(|e| e.to_string())?;
         let state = AppState::new(db, config);
         tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
+        if let Some(sms_sender) = sms_sender {
+            tokio::spawn(sms_sender.run(state.db.clone(), state.clock.clone()));
+        }
         server::run(state, args.addr, |bound| {
             tracing::info!(%bound, "Portail {} serving", portal::VERSION);
         })
@@ -420,6 +449,7 @@ fn production_config(args: &ServeArgs) -> Result<(Config, mail::Sender), String>
                     trusted_proxies: args.trusted_proxies.clone(),
                     fund_name,
                     keys,
+                    sms_available: args.sms_url.is_some(),
                 },
                 sender,
             ))
@@ -480,6 +510,8 @@ mod tests {
             trusted_proxies: vec![],
             smtp_url: Some("smtp://mail.example.org".into()),
             mail_from: Some("Caisse <ne-pas-repondre@caisse.test>".into()),
+            sms_url: None,
+            sms_token: None,
         };
         let Err(err) = production_config(&args) else {
             panic!("accepted")

@@ -22,6 +22,9 @@ pub struct Config {
     pub fund_name: String,
     /// Keys for encryption at rest and blind indexes.
     pub keys: Keys,
+    /// Whether text messages can be sent (a provider is configured; always in demo, where
+    /// they are kept in the outbox).
+    pub sms_available: bool,
 }
 
 impl Config {

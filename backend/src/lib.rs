@@ -22,6 +22,7 @@ pub mod portal;
 pub mod security;
 pub mod server;
 pub mod session;
+pub mod sms;
 
 pub use config::{Config, Mode};
 pub use error::AppError;

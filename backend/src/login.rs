@@ -314,8 +314,14 @@ fn notice_locked(
         return Ok(());
     }
     let until = now + Duration::seconds(i64::try_from(wait).unwrap_or(0));
-    let link =
-        crate::security::not_me_link(tx, origin, account.id, security::AlertKind::Locked, now)?;
+    let link = crate::security::alert(
+        tx,
+        origin,
+        account.id,
+        security::AlertKind::Locked,
+        now,
+        lang,
+    )?;
     mail::account_locked(
         tx,
         &account.email,
@@ -369,8 +375,14 @@ fn notice_new_device(
         ("private" | "", Lang::En) => "local network".to_owned(),
         (public, _) => public.to_owned(),
     };
-    let link =
-        crate::security::not_me_link(tx, origin, account, security::AlertKind::NewDevice, now)?;
+    let link = crate::security::alert(
+        tx,
+        origin,
+        account,
+        security::AlertKind::NewDevice,
+        now,
+        lang,
+    )?;
     mail::new_device(
         tx,
         &profile.email,
@@ -466,6 +478,7 @@ pub async fn resend(
 /// Checks a code from an authenticator app, or a recovery code, for a pending login. Wrong
 /// codes are counted per account; after [`CODE_ATTEMPTS`] the pending login ends and the member
 /// starts again from the password.
+#[allow(clippy::too_many_arguments)]
 fn check_app_code(
     tx: &Connection,
     keys: &Keys,
@@ -495,12 +508,13 @@ fn check_app_code(
             let used = security::use_recovery_code(tx, account, &hash, &now_text)?;
             if used && let Some(profile) = accounts::profile(tx, account)? {
                 let left = security::recovery_codes_left(tx, account)?;
-                let link = crate::security::not_me_link(
+                let link = crate::security::alert(
                     tx,
                     origin,
                     account,
                     security::AlertKind::FactorChanged,
                     now,
+                    lang,
                 )?;
                 mail::recovery_code_used(tx, &profile.email, lang, left, &link, &now_text)?;
             }

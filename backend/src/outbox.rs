@@ -28,15 +28,26 @@ pub async fn demo_outbox(
         return Err(AppError::NotFound);
     }
     let keys = state.config.keys.clone();
-    let (mut messages, letters) = state
+    let (mut messages, letters, texts) = state
         .db
         .call(move |c| {
             Ok((
                 db::outbox::recent(c, SHOWN)?,
                 db::letters::recent_shown(c, &keys, SHOWN)?,
+                db::sms::recent(c, SHOWN)?,
             ))
         })
         .await?;
+    messages.extend(texts.into_iter().map(|t| OutboxMessage {
+        id: t.id,
+        channel: Channel::Sms,
+        recipient: t.recipient,
+        subject: "SMS".to_owned(),
+        body: t.body,
+        created_at: t.created_at,
+        sent_at: t.sent_at,
+        pdf_url: None,
+    }));
     messages.extend(letters.into_iter().map(|l| OutboxMessage {
         id: l.id,
         channel: Channel::Letter,

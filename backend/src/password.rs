@@ -194,12 +194,13 @@ pub async fn reset(
                 let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
                 throttle::clear(tx, &format!("nir:{}", hex(&index)))?;
             }
-            let link = crate::security::not_me_link(
+            let link = crate::security::alert(
                 tx,
                 &origin,
                 account,
                 crate::db::security::AlertKind::PasswordChanged,
                 clock.now(),
+                lang,
             )?;
             mail::password_changed(tx, &profile.email, lang, &link, &now)?;
             Ok(())

@@ -15,7 +15,7 @@ use crate::{
         accounts::{self, AccountId},
         codes::{self, Purpose},
         security::{self, AlertKind, OpenSession},
-        sessions, throttle,
+        sessions, sms, throttle,
     },
     error::{JsonBody, RequestLang},
     http::AppState,
@@ -37,9 +37,9 @@ use portail_shared::{
     login::{CODE_ATTEMPTS, EMAIL_CODE_MINUTES, SecondFactor, mask_email, parse_code},
     password::RESET_LINK_MINUTES,
     security::{
-        Device, EmailChange, EmailConfirm, NOT_ME_DAYS, NotMeRequest, PasswordChange,
+        Device, EmailChange, EmailConfirm, MobileChange, NOT_ME_DAYS, NotMeRequest, PasswordChange,
         RECOVERY_CODES, RecoveryCodes, STEP_UP_MINUTES, SecuritySettings, StepUpRequest,
-        TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm, TotpSetup, device_label,
+        TOTP_SKEW_STEPS, TOTP_STEP_SECONDS, TotpConfirm, TotpSetup, device_label, parse_mobile,
     },
 };
 use rusqlite::Connection;
@@ -59,10 +59,11 @@ pub async fn settings(
 ) -> Result<Json<SecuritySettings>, AppError> {
     let keys = state.config.keys.clone();
     let clock = state.clock.clone();
+    let sms_available = state.config.sms_available;
     Ok(Json(
         state
             .db
-            .call(move |conn| settings_of(conn, &keys, &member, clock.now()))
+            .call(move |conn| settings_of(conn, &keys, &member, clock.now(), sms_available))
             .await?,
     ))
 }
@@ -232,12 +233,13 @@ pub async fn totp_confirm(
                 &now_text,
             )?;
             if let Some(profile) = accounts::profile(tx, member.account_id)? {
-                let link = not_me_link(
+                let link = alert(
                     tx,
                     &origin,
                     member.account_id,
                     AlertKind::FactorChanged,
                     now,
+                    lang,
                 )?;
                 mail::factor_changed(
                     tx,
@@ -283,12 +285,13 @@ pub async fn use_email(
             let now_text = clock::format(now);
             security::use_email_codes(tx, member.account_id, &now_text)?;
             if let Some(profile) = accounts::profile(tx, member.account_id)? {
-                let link = not_me_link(
+                let link = alert(
                     tx,
                     &origin,
                     member.account_id,
                     AlertKind::FactorChanged,
                     now,
+                    lang,
                 )?;
                 mail::factor_changed(
                     tx,
@@ -337,7 +340,9 @@ fn settings_of(
     keys: &Keys,
     member: &Member,
     now: OffsetDateTime,
+    sms_available: bool,
 ) -> Result<SecuritySettings, DbError> {
+    let mobile = sms::mobile(conn, member.account_id)?;
     let factor = security::factor(conn, keys, member.account_id)?
         .ok_or_else(|| DbError::Data("session of a deleted account".into()))?;
     let mut devices: Vec<Device> =
@@ -360,6 +365,9 @@ fn settings_of(
             .map(|p| p.email)
             .unwrap_or_default(),
         email_pending: security::email_pending(conn, member.account_id)?,
+        mobile: mobile.number,
+        mobile_pending: mobile.pending,
+        sms_available,
     })
 }
 
@@ -435,12 +443,13 @@ pub async fn change_password(
             let now_text = clock::format(now);
             accounts::set_password(tx, member.account_id, &hash, &now_text)?;
             security::end_other_sessions(tx, member.account_id, &member.token_hash)?;
-            let link = not_me_link(
+            let link = alert(
                 tx,
                 &origin,
                 member.account_id,
                 AlertKind::PasswordChanged,
                 now,
+                lang,
             )?;
             mail::password_changed(tx, &profile.email, lang, &link, &now_text)
         })
@@ -564,7 +573,7 @@ pub async fn confirm_email(
             }
             codes::consume(tx, live.id, &now_text)?;
             security::confirm_email(tx, account, &now_text)?;
-            let link = not_me_link(tx, &origin, account, AlertKind::EmailChanged, now)?;
+            let link = alert(tx, &origin, account, AlertKind::EmailChanged, now, lang)?;
             mail::email_changed(
                 tx,
                 &profile.email,
@@ -601,6 +610,189 @@ pub async fn confirm_email(
             },
         )),
     }
+}
+
+/// Starts adding (or changing) the mobile number for security alerts by SMS (after the
+/// password was typed again): a code is sent to it by SMS.
+#[utoipa::path(post, path = "/api/security/mobile", tag = "security",
+    request_body = MobileChange,
+    responses(
+        (status = 200, description = "A code was sent to the number by SMS"),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+        (status = 404, description = "This portal sends no SMS", body = ApiError),
+        (status = 422, description = "Not a French mobile number (`fields.mobile`)", body = ApiError),
+    ))]
+pub async fn change_mobile(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<MobileChange>,
+) -> Result<Json<Value>, AppError> {
+    if !state.config.sms_available {
+        return Err(AppError::NotFound);
+    }
+    let number = parse_mobile(&request.mobile)
+        .map_err(|problem| invalid(lang, "mobile", problem.message(lang).to_owned()))?;
+    let code = crate::login::six_digits()?;
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let done = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if !stepped_up(tx, &member, now)? {
+                return Ok(false);
+            }
+            let expires = clock::format(now + Duration::minutes(i64::from(EMAIL_CODE_MINUTES)));
+            sms::set_pending(
+                tx,
+                member.account_id,
+                &number,
+                &mobile_code_hash(&keys, member.account_id, &code),
+                &expires,
+            )?;
+            crate::sms::mobile_code(
+                tx,
+                &number,
+                lang,
+                &code,
+                EMAIL_CODE_MINUTES,
+                &clock::format(now),
+            )?;
+            Ok(true)
+        })
+        .await?;
+    if done {
+        Ok(Json(json!({})))
+    } else {
+        Err(AppError::StepUpRequired)
+    }
+}
+
+/// Finishes adding the mobile number with the code sent to it by SMS; alerts then also go
+/// there, and the member is told by e-mail.
+#[utoipa::path(post, path = "/api/security/mobile/confirm", tag = "security",
+    request_body = EmailConfirm,
+    responses(
+        (status = 200, description = "The number is the account's; alerts go there too"),
+        (status = 422, description = "Wrong, expired or malformed code (`fields.code`)", body = ApiError),
+    ))]
+pub async fn confirm_mobile(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    member: Member,
+    JsonBody(request): JsonBody<EmailConfirm>,
+) -> Result<Json<Value>, AppError> {
+    let fr = lang == Lang::Fr;
+    let typed = parse_code(&request.code);
+    let keys = state.config.keys.clone();
+    let clock = state.clock.clone();
+    let outcome = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            let now_text = clock::format(now);
+            let account = member.account_id;
+            let mobile = sms::mobile(tx, account)?;
+            let (Some(_), Some(hash), Some(expires)) =
+                (mobile.pending, mobile.code_hash, mobile.code_expires)
+            else {
+                return Ok(Err(None));
+            };
+            if clock::parse(&expires) <= now || mobile.code_attempts >= CODE_ATTEMPTS {
+                return Ok(Err(None));
+            }
+            let right = typed.as_ref().is_some_and(|code| {
+                crate::login::constant_time_eq(&hash, &mobile_code_hash(&keys, account, code))
+            });
+            if !right {
+                let used = mobile.code_attempts + 1;
+                sms::record_attempt(tx, account, used >= CODE_ATTEMPTS)?;
+                return Ok(Err(Some(CODE_ATTEMPTS.saturating_sub(used))));
+            }
+            sms::confirm(tx, account, &now_text)?;
+            Ok(Ok(()))
+        })
+        .await?;
+    match outcome {
+        Ok(()) => Ok(Json(json!({}))),
+        Err(left) => Err(invalid(
+            lang,
+            "code",
+            match (left, fr) {
+                (Some(left), true) if left > 0 => format!(
+                    "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
+                    if left > 1 { "s" } else { "" }
+                ),
+                (Some(left), false) if left > 0 => format!(
+                    "This code is not the right one. You have {left} attempt{} left.",
+                    if left > 1 { "s" } else { "" }
+                ),
+                (_, true) => "Ce code n'est plus valable : saisissez à nouveau le numéro pour en \
+                              recevoir un autre."
+                    .to_owned(),
+                (_, false) => {
+                    "This code is no longer valid: enter the number again to get another \
+                               one."
+                        .to_owned()
+                }
+            },
+        )),
+    }
+}
+
+/// Removes the mobile number (after the password was typed again): no more SMS.
+#[utoipa::path(post, path = "/api/security/mobile/remove", tag = "security",
+    responses(
+        (status = 200, description = "The number is removed"),
+        (status = 403, description = "The password must be typed again first (`step_up_required`)", body = ApiError),
+    ))]
+pub async fn remove_mobile(
+    State(state): State<AppState>,
+    member: Member,
+) -> Result<Json<Value>, AppError> {
+    let clock = state.clock.clone();
+    let done = state
+        .db
+        .transaction(move |tx| {
+            let now = clock.now();
+            if !stepped_up(tx, &member, now)? {
+                return Ok(false);
+            }
+            sms::remove(tx, member.account_id, &clock::format(now))?;
+            Ok(true)
+        })
+        .await?;
+    if done {
+        Ok(Json(json!({})))
+    } else {
+        Err(AppError::StepUpRequired)
+    }
+}
+
+fn mobile_code_hash(keys: &Keys, account: AccountId, code: &str) -> Vec<u8> {
+    keys.blind_index("accounts.mobile_code", &format!("{}:{code}", account.0))
+}
+
+/// A security notice's "this was not me" link, and the same alert by SMS when the member gave a
+/// mobile number.
+pub(crate) fn alert(
+    conn: &Connection,
+    origin: &str,
+    account: AccountId,
+    kind: AlertKind,
+    now: OffsetDateTime,
+    lang: Lang,
+) -> Result<String, DbError> {
+    crate::sms::notice(
+        conn,
+        account,
+        kind,
+        lang,
+        &clock::words(now, lang),
+        &clock::format(now),
+    )?;
+    not_me_link(conn, origin, account, kind, now)
 }
 
 /// Creates the single-use token of a notice's "this was not me" link and returns the link (the

@@ -130,7 +130,8 @@ test('a member turns on an authenticator app and signs in with it, keyboard only
   await expect(await appReady(page)).toHaveText('Bonjour Nora');
 });
 
-test('a member already on an app signs in with it and sees the devices signed in', async ({ page, consoleErrors }, info) => {
+test('a member already on an app signs in with it, sees the devices signed in and adds a mobile', async ({ page, consoleErrors }, info) => {
+  test.setTimeout(90_000);
   test.skip(info.project.name !== 'phone', 'Thomas signs in from the phone');
   const thomas = persona('Thomas Roux');
   expect(thomas.totp_secret, 'the demo gives Thomas’s secret').toBeTruthy();
@@ -150,6 +151,29 @@ test('a member already on an app signs in with it and sees the devices signed in
   await expect(await appReady(page)).toHaveText('Mon compte');
   await expect(page.locator('main')).toContainText('application d’authentification');
   await expect(page.locator('.devices__item').first()).toContainText('Cet appareil');
+  await expectAccessible(page);
+
+  // A mobile number for security alerts: password again, the number, the code sent by SMS.
+  await page.getByRole('button', { name: 'Ajouter mon numéro de mobile' }).click();
+  await page.getByLabel('Mot de passe actuel').fill(thomas.password);
+  await page.getByRole('button', { name: 'Confirmer', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Numéro de mobile' }).fill('01 23 45 67 89');
+  await page.getByRole('button', { name: 'Recevoir un code par SMS' }).click();
+  await expect(page.locator('#numero-mobile-message')).toContainText('06 ou 07');
+  await page.getByRole('textbox', { name: 'Numéro de mobile' }).fill('07 98 76 54 32');
+  await page.getByRole('button', { name: 'Recevoir un code par SMS' }).click();
+  await expect(page.locator('main')).toContainText('Un code a été envoyé par SMS au 07 98 76 54 32');
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await appReady(outbox);
+  const sms = outbox.locator('article.outbox__mail--sms', { hasText: '+33798765432' }).first();
+  await expect(sms).toBeVisible();
+  const code = (await sms.innerText()).match(/\b\d{6}\b/)![0];
+  await outbox.close();
+  await page.getByLabel('Code reçu par SMS').fill(code);
+  await page.getByRole('button', { name: 'Confirmer le numéro' }).click();
+  await expect(page.getByText('Votre numéro de mobile est enregistré.')).toBeVisible();
+  await expect(page.locator('main')).toContainText('par SMS au 07 98 76 54 32');
   await expectAccessible(page);
 });
 

@@ -95,6 +95,12 @@ pub mod paths {
     pub const SECURITY_EMAIL: &str = "/api/security/email";
     /// `POST EmailConfirm`: the new address's code; answers `{}`.
     pub const SECURITY_EMAIL_CONFIRM: &str = "/api/security/email/confirm";
+    /// `POST MobileChange`: sends a code by SMS to a mobile number; answers `{}`.
+    pub const SECURITY_MOBILE: &str = "/api/security/mobile";
+    /// `POST EmailConfirm`: the SMS code; answers `{}`.
+    pub const SECURITY_MOBILE_CONFIRM: &str = "/api/security/mobile/confirm";
+    /// `POST {}`: removes the mobile number; answers `{}`.
+    pub const SECURITY_MOBILE_REMOVE: &str = "/api/security/mobile/remove";
     /// `POST NotMeRequest`: a notice's "this was not me" link; answers `{}`.
     pub const SECURITY_NOT_ME: &str = "/api/security/not-me";
 

@@ -468,6 +468,29 @@ catalog! {
     ChangePasswordButton { fr: "Changer de mot de passe", en: "Change my password" }
     PasswordSaved { fr: "Votre mot de passe a été changé. Vos autres appareils ont été déconnectés.", en: "Your password was changed. Your other devices were signed out." }
 
+    // ----- Account: mobile number -----
+    MobileHeading { fr: "Téléphone mobile", en: "Mobile phone" }
+    /// Followed by the number.
+    MobileNow { fr: "Les alertes de sécurité vous sont aussi envoyées par SMS au", en: "Security alerts are also sent to you by text message at" }
+    MobileNone {
+        fr: "Donnez un numéro de mobile pour recevoir aussi les alertes de sécurité par SMS (jamais de publicité).",
+        en: "Give a mobile number to also get security alerts by text message (never advertising).",
+    }
+    MobileUnavailable { fr: "Votre caisse n’envoie pas de SMS.", en: "Your fund does not send text messages." }
+    MobileAddButton { fr: "Ajouter mon numéro de mobile", en: "Add my mobile number" }
+    MobileChangeButton { fr: "Changer de numéro", en: "Change my number" }
+    MobileRemoveButton { fr: "Supprimer mon numéro", en: "Remove my number" }
+    MobileLabel { fr: "Numéro de mobile", en: "Mobile number" }
+    MobileHint { fr: "10 chiffres, par exemple 06 12 34 56 78", en: "10 digits, for example 06 12 34 56 78" }
+    MobileSubmit { fr: "Recevoir un code par SMS", en: "Get a code by text message" }
+    /// Followed by the number.
+    MobilePendingText { fr: "Un code a été envoyé par SMS au", en: "A code was sent by text message to" }
+    MobileCodeLabel { fr: "Code reçu par SMS", en: "Code received by text message" }
+    MobileCodeSubmit { fr: "Confirmer le numéro", en: "Confirm the number" }
+    MobileConfirmed { fr: "Votre numéro de mobile est enregistré.", en: "Your mobile number is saved." }
+    MobileRemoved { fr: "Votre numéro de mobile a été supprimé.", en: "Your mobile number was removed." }
+    OutboxSms { fr: "SMS", en: "Text message" }
+
     // ----- Account: devices -----
     DevicesHeading { fr: "Appareils connectés", en: "Signed-in devices" }
     DevicesLead {

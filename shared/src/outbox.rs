@@ -13,6 +13,8 @@ pub enum Channel {
     Email,
     /// On paper, printed from a PDF.
     Letter,
+    /// By text message, through the SMS provider.
+    Sms,
 }
 
 /// One e-mail or letter as the demo outbox shows it (`GET /api/demo/outbox`).

@@ -2,6 +2,7 @@
 //! codes), the sessions open on other devices, and the step-up (the password asked again before
 //! a sensitive change). The API bodies and the pure rules.
 
+use crate::Lang;
 use crate::login::SecondFactor;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,91 @@ pub struct SecuritySettings {
     pub email: String,
     /// A new address waiting for its confirmation code, if any.
     pub email_pending: Option<String>,
+    /// The confirmed mobile number (E.164), if any; security alerts also go there by SMS.
+    pub mobile: Option<String>,
+    /// A number waiting for the code sent to it, if any.
+    pub mobile_pending: Option<String>,
+    /// Whether this portal can send text messages (a provider is configured).
+    pub sms_available: bool,
+}
+
+/// `POST /api/security/mobile`: a mobile number for security alerts by SMS.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MobileChange {
+    /// The number as typed (`06 12 34 56 78`, `+33 6…`).
+    pub mobile: String,
+}
+
+/// Why a mobile number is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MobileProblem {
+    /// Nothing typed.
+    Empty,
+    /// Not a French mobile number.
+    Malformed,
+}
+
+impl MobileProblem {
+    /// A sentence saying what to do.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MobileProblem::Empty, Lang::Fr) => "Saisissez votre numéro de téléphone mobile.",
+            (MobileProblem::Empty, Lang::En) => "Enter your mobile phone number.",
+            (MobileProblem::Malformed, Lang::Fr) => {
+                "Saisissez un numéro de mobile français à 10 chiffres, commençant par 06 ou 07, \
+                 par exemple 06 12 34 56 78."
+            }
+            (MobileProblem::Malformed, Lang::En) => {
+                "Enter a 10-digit French mobile number starting with 06 or 07, for example \
+                 06 12 34 56 78."
+            }
+        }
+    }
+}
+
+/// Reads a French mobile number (06/07, with or without spaces, dots or dashes, or as
+/// +33/0033) and gives it in E.164 (`+33612345678`).
+pub fn parse_mobile(input: &str) -> Result<String, MobileProblem> {
+    let kept: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-' | '(' | ')'))
+        .collect();
+    if kept.is_empty() {
+        return Err(MobileProblem::Empty);
+    }
+    let national = if let Some(rest) = kept
+        .strip_prefix("+33")
+        .or_else(|| kept.strip_prefix("0033"))
+    {
+        format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
+    } else {
+        kept
+    };
+    let ok = national.len() == 10
+        && national.bytes().all(|b| b.is_ascii_digit())
+        && (national.starts_with("06") || national.starts_with("07"));
+    if ok {
+        Ok(format!("+33{}", &national[1..]))
+    } else {
+        Err(MobileProblem::Malformed)
+    }
+}
+
+/// An E.164 French number as the French write it: `+33612345678` → `06 12 34 56 78`.
+pub fn format_mobile(e164: &str) -> String {
+    match e164.strip_prefix("+33") {
+        Some(rest) if rest.len() == 9 => {
+            let national = format!("0{rest}");
+            national
+                .as_bytes()
+                .chunks(2)
+                .map(|c| String::from_utf8_lossy(c).into_owned())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        _ => e164.to_owned(),
+    }
 }
 
 /// `POST /api/security/password`: a new password, chosen while signed in.
@@ -197,6 +283,39 @@ mod tests {
         );
         assert_eq!(parse_typed_code("12345"), None);
         assert_eq!(parse_typed_code("7KQ4M-T9XW"), None);
+    }
+
+    #[test]
+    fn french_mobile_numbers_however_they_are_written() {
+        for typed in [
+            "06 12 34 56 78",
+            "0612345678",
+            "06.12.34.56.78",
+            "+33 6 12 34 56 78",
+            "0033612345678",
+            "+33 (0)6 12 34 56 78",
+        ] {
+            assert_eq!(
+                parse_mobile(typed),
+                Ok("+33612345678".to_owned()),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            parse_mobile("07 98 76 54 32"),
+            Ok("+33798765432".to_owned())
+        );
+        assert_eq!(parse_mobile(""), Err(MobileProblem::Empty));
+        // A landline, too short, letters.
+        for bad in [
+            "01 23 45 67 89",
+            "06 12 34 56",
+            "06 12 34 56 7a",
+            "+44 7700 900123",
+        ] {
+            assert_eq!(parse_mobile(bad), Err(MobileProblem::Malformed), "{bad}");
+        }
+        assert_eq!(format_mobile("+33612345678"), "06 12 34 56 78");
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod security;
 pub mod sessions;
 pub mod settings;
+pub mod sms;
 pub mod throttle;
 
 pub use migrations::{MIGRATIONS, migrate};

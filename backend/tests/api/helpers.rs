@@ -53,6 +53,7 @@ pub fn config(mode: Mode, dir: &std::path::Path) -> Config {
         trusted_proxies: vec![],
         fund_name: "Caisse de test".into(),
         keys: test_keys(),
+        sms_available: true,
     }
 }
 

@@ -16,4 +16,5 @@ mod ops;
 mod password;
 mod portal;
 mod security;
+mod sms;
 mod smtp;

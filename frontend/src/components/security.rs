@@ -8,7 +8,8 @@ use portail_shared::Lang;
 use portail_shared::i18n::Text;
 use portail_shared::login::SecondFactor;
 use portail_shared::security::{
-    Device, RecoveryCodes, SecuritySettings, StepUpRequest, TotpConfirm, TotpSetup,
+    Device, MobileChange, MobileProblem, RecoveryCodes, SecuritySettings, StepUpRequest,
+    TotpConfirm, TotpSetup, format_mobile, parse_mobile,
 };
 use serde::de::IgnoredAny;
 use yew::platform::spawn_local;
@@ -686,7 +687,15 @@ pub fn AccountEmail(props: &GuardedProps) -> Html {
                 }
             </p>
             if let Some(pending) = &props.settings.email_pending {
-                <EmailCodeForm pending={pending.clone()} on_done={confirmed} />
+                <CodeSentForm
+                    id="code-nouvelle-adresse"
+                    sent_to={pending.clone()}
+                    intro={Text::EmailPendingText}
+                    label={Text::EmailCodeLabel}
+                    submit={Text::EmailCodeSubmit}
+                    path={api::paths::SECURITY_EMAIL_CONFIRM}
+                    on_done={confirmed}
+                />
             }
             { match *step {
                 Guarded::Idle => html! {
@@ -809,100 +818,6 @@ fn NewEmailForm(props: &NewEmailFormProps) -> Html {
                 </div>
             </form>
         </>
-    }
-}
-
-/// Properties of [`EmailCodeForm`].
-#[derive(Properties, PartialEq, Clone)]
-struct EmailCodeFormProps {
-    pending: String,
-    on_done: Callback<()>,
-}
-
-/// The code sent to the new address.
-#[component]
-fn EmailCodeForm(props: &EmailCodeFormProps) -> Html {
-    let lang = use_lang();
-    let form = use_form();
-    let code = use_state(String::new);
-    let touched = use_state_eq(|| false);
-    let error = form.server_error("code").or_else(|| {
-        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
-    });
-    let on_input = {
-        let (code, form) = (code.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("code");
-            code.set(value);
-        })
-    };
-    let on_blur = {
-        let touched = touched.clone();
-        Callback::from(move |()| touched.set(true))
-    };
-    let onsubmit = {
-        let (code, touched, form, on_done) = (
-            code.clone(),
-            touched.clone(),
-            form.clone(),
-            props.on_done.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(submission) = form.begin() else {
-                return;
-            };
-            touched.set(true);
-            if code_error(&code, true, true).is_some() {
-                submission.local_errors();
-                return;
-            }
-            submission.sending();
-            let request = portail_shared::security::EmailConfirm {
-                code: (*code).clone(),
-            };
-            let on_done = on_done.clone();
-            spawn_local(async move {
-                let answer = api::post_json::<_, IgnoredAny>(
-                    api::paths::SECURITY_EMAIL_CONFIRM,
-                    &request,
-                    lang,
-                )
-                .await;
-                if submission.finish(answer, lang).is_some() {
-                    on_done.emit(());
-                }
-            });
-        })
-    };
-    let summary = form.summary(&[("code-nouvelle-adresse", error.clone())]);
-    html! {
-        <div class="panel panel--info">
-            if !summary.is_empty() {
-                { error_summary(&summary, lang) }
-            }
-            <p>
-                { Text::EmailPendingText.text(lang) }{ " " }
-                <strong class="identifier">{ props.pending.clone() }</strong>{ "." }
-            </p>
-            <form class="form" novalidate=true {onsubmit}>
-                <TextField
-                    id="code-nouvelle-adresse"
-                    label={Text::EmailCodeLabel.text(lang)}
-                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
-                    value={AttrValue::from((*code).clone())}
-                    {error}
-                    inputmode={Some(AttrValue::from("numeric"))}
-                    autocomplete={Some(AttrValue::from("one-time-code"))}
-                    {on_input}
-                    {on_blur}
-                />
-                <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
-                    if form.busy() { { spinner() } }
-                    { Text::EmailCodeSubmit.text(lang) }
-                </button>
-            </form>
-        </div>
     }
 }
 
@@ -1067,5 +982,332 @@ fn ChangePasswordForm(props: &NewEmailFormProps) -> Html {
                 </div>
             </form>
         </>
+    }
+}
+
+/// The mobile number for security alerts by SMS: adding or changing it (password again, the
+/// number, the code sent to it) and removing it (password again).
+#[component]
+pub fn AccountMobile(props: &GuardedProps) -> Html {
+    let lang = use_lang();
+    let step = use_state_eq(|| Guarded::Idle);
+    // What the password is typed again for: a number (form) or removing it.
+    let removing = use_state_eq(|| false);
+    let status = use_state(|| None::<(bool, AttrValue)>);
+    let remove = {
+        let (status, reload, step) = (status.setter(), props.reload.clone(), step.setter());
+        Callback::from(move |()| {
+            let (status, reload, step) = (status.clone(), reload.clone(), step.clone());
+            spawn_local(async move {
+                let answer =
+                    api::post_empty::<IgnoredAny>(api::paths::SECURITY_MOBILE_REMOVE, lang).await;
+                match answer {
+                    Ok(_) => {
+                        step.set(Guarded::Idle);
+                        status.set(Some((true, Text::MobileRemoved.text(lang).into())));
+                        reload.emit(());
+                    }
+                    Err(failure) if failure.code() == Some(api::codes::STEP_UP_REQUIRED) => {
+                        step.set(Guarded::StepUp);
+                    }
+                    Err(failure) => status.set(Some((false, failure.message(lang).into()))),
+                }
+            });
+        })
+    };
+    let open = |for_removal: bool| {
+        let (step, status, removing, remove) = (
+            step.setter(),
+            status.setter(),
+            removing.setter(),
+            remove.clone(),
+        );
+        let stepped_up = props.settings.stepped_up;
+        Callback::from(move |_: MouseEvent| {
+            status.set(None);
+            removing.set(for_removal);
+            match (stepped_up, for_removal) {
+                (true, true) => remove.emit(()),
+                (true, false) => step.set(Guarded::Form),
+                (false, _) => step.set(Guarded::StepUp),
+            }
+        })
+    };
+    let after_step_up = {
+        let (step, reload, remove) = (step.setter(), props.reload.clone(), remove.clone());
+        let for_removal = *removing;
+        Callback::from(move |()| {
+            reload.emit(());
+            if for_removal {
+                remove.emit(());
+            } else {
+                step.set(Guarded::Form);
+            }
+        })
+    };
+    let cancel = {
+        let step = step.setter();
+        Callback::from(move |()| step.set(Guarded::Idle))
+    };
+    let sent = {
+        let (step, reload) = (step.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            step.set(Guarded::Idle);
+            reload.emit(());
+        })
+    };
+    let confirmed = {
+        let (status, reload) = (status.setter(), props.reload.clone());
+        Callback::from(move |()| {
+            status.set(Some((true, Text::MobileConfirmed.text(lang).into())));
+            reload.emit(());
+        })
+    };
+    let settings = &props.settings;
+    html! {
+        <section class="account-section" aria-labelledby="telephone-mobile">
+            <h2 id="telephone-mobile">{ Text::MobileHeading.text(lang) }</h2>
+            if !settings.sms_available {
+                <p>{ Text::MobileUnavailable.text(lang) }</p>
+            } else {
+                if let Some(number) = &settings.mobile {
+                    <p>
+                        { Text::MobileNow.text(lang) }{ " " }
+                        <strong class="identifier">{ format_mobile(number) }</strong>{ "." }
+                    </p>
+                } else {
+                    <p>{ Text::MobileNone.text(lang) }</p>
+                }
+                <p class="status-line-holder" role="status">
+                    if let Some((ok, message)) = &*status {
+                        <span class={classes!("status-line", if *ok { "status-line--success" } else { "status-line--error" })}>
+                            <Icon kind={if *ok { IconKind::Success } else { IconKind::Error }} />
+                            { message.clone() }
+                        </span>
+                    }
+                </p>
+                if let Some(pending) = &settings.mobile_pending {
+                    <CodeSentForm
+                        id="code-sms"
+                        sent_to={format_mobile(pending)}
+                        intro={Text::MobilePendingText}
+                        label={Text::MobileCodeLabel}
+                        submit={Text::MobileCodeSubmit}
+                        path={api::paths::SECURITY_MOBILE_CONFIRM}
+                        on_done={confirmed}
+                    />
+                }
+                { match *step {
+                    Guarded::Idle => html! {
+                        <div class="actions">
+                            <button type="button" class="button button--secondary" onclick={open(false)}>
+                                { if settings.mobile.is_some() { Text::MobileChangeButton } else { Text::MobileAddButton }.text(lang) }
+                            </button>
+                            if settings.mobile.is_some() {
+                                <button type="button" class="button button--secondary" onclick={open(true)}>
+                                    { Text::MobileRemoveButton.text(lang) }
+                                </button>
+                            }
+                        </div>
+                    },
+                    Guarded::StepUp => html! { <StepUp on_done={after_step_up} on_cancel={cancel} /> },
+                    Guarded::Form => html! { <MobileForm on_done={sent} on_cancel={cancel} /> },
+                } }
+            }
+        </section>
+    }
+}
+
+/// The number.
+#[component]
+fn MobileForm(props: &NewEmailFormProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let number = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("mobile").or_else(|| {
+        let judged = *touched || form.submitted();
+        match parse_mobile(&number) {
+            Err(MobileProblem::Empty) if form.submitted() => {
+                Some(AttrValue::from(MobileProblem::Empty.message(lang)))
+            }
+            Err(MobileProblem::Malformed) if judged => {
+                Some(AttrValue::from(MobileProblem::Malformed.message(lang)))
+            }
+            _ => None,
+        }
+    });
+    let on_input = {
+        let (number, form) = (number.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("mobile");
+            number.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (number, touched, form, on_done) = (
+            number.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if parse_mobile(&number).is_err() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = MobileChange {
+                mobile: (*number).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer =
+                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_MOBILE, &request, lang)
+                        .await;
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let summary = form.summary(&[("numero-mobile", error.clone())]);
+    html! {
+        <>
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id="numero-mobile"
+                    label={Text::MobileLabel.text(lang)}
+                    hint={Some(AttrValue::from(Text::MobileHint.text(lang)))}
+                    value={AttrValue::from((*number).clone())}
+                    {error}
+                    input_type="tel"
+                    inputmode={Some(AttrValue::from("tel"))}
+                    autocomplete={Some(AttrValue::from("tel-national"))}
+                    {on_input}
+                    {on_blur}
+                />
+                <div class="actions">
+                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                        if form.busy() { { spinner() } }
+                        { Text::MobileSubmit.text(lang) }
+                    </button>
+                    <button type="button" class="button button--secondary" onclick={on_cancel}>
+                        { Text::Cancel.text(lang) }
+                    </button>
+                </div>
+            </form>
+        </>
+    }
+}
+
+/// Properties of [`CodeSentForm`].
+#[derive(Properties, PartialEq, Clone)]
+struct CodeSentFormProps {
+    id: &'static str,
+    sent_to: String,
+    intro: Text,
+    label: Text,
+    submit: Text,
+    path: &'static str,
+    on_done: Callback<()>,
+}
+
+/// "A code was sent to …": the code that proves an address or a number.
+#[component]
+fn CodeSentForm(props: &CodeSentFormProps) -> Html {
+    let lang = use_lang();
+    let form = use_form();
+    let code = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form.server_error("code").or_else(|| {
+        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
+    });
+    let on_input = {
+        let (code, form) = (code.clone(), form.clone());
+        Callback::from(move |value: String| {
+            form.clear_server_error("code");
+            code.set(value);
+        })
+    };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
+    let onsubmit = {
+        let (code, touched, form, on_done) = (
+            code.clone(),
+            touched.clone(),
+            form.clone(),
+            props.on_done.clone(),
+        );
+        let path = props.path;
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            touched.set(true);
+            if code_error(&code, true, true).is_some() {
+                submission.local_errors();
+                return;
+            }
+            submission.sending();
+            let request = portail_shared::security::EmailConfirm {
+                code: (*code).clone(),
+            };
+            let on_done = on_done.clone();
+            spawn_local(async move {
+                let answer = api::post_json::<_, IgnoredAny>(path, &request, lang).await;
+                if submission.finish(answer, lang).is_some() {
+                    on_done.emit(());
+                }
+            });
+        })
+    };
+    let summary = form.summary(&[(props.id, error.clone())]);
+    html! {
+        <div class="panel panel--info">
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <p>
+                { props.intro.text(lang) }{ " " }
+                <strong class="identifier">{ props.sent_to.clone() }</strong>{ "." }
+            </p>
+            <form class="form" novalidate=true {onsubmit}>
+                <TextField
+                    id={props.id}
+                    label={props.label.text(lang)}
+                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
+                    value={AttrValue::from((*code).clone())}
+                    {error}
+                    inputmode={Some(AttrValue::from("numeric"))}
+                    autocomplete={Some(AttrValue::from("one-time-code"))}
+                    {on_input}
+                    {on_blur}
+                />
+                <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
+                    if form.busy() { { spinner() } }
+                    { props.submit.text(lang) }
+                </button>
+            </form>
+        </div>
     }
 }

@@ -11,7 +11,9 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
-use crate::components::security::{AccountEmail, AccountPassword, Devices, SecondFactorSettings};
+use crate::components::security::{
+    AccountEmail, AccountMobile, AccountPassword, Devices, SecondFactorSettings,
+};
 use crate::lang::use_lang;
 use crate::session::{SessionState, use_session};
 
@@ -76,6 +78,7 @@ fn MemberAccount() -> Html {
             <>
                 <AccountEmail settings={Rc::clone(settings)} reload={reload.clone()} />
                 <AccountPassword settings={Rc::clone(settings)} reload={reload.clone()} />
+                <AccountMobile settings={Rc::clone(settings)} reload={reload.clone()} />
                 <SecondFactorSettings settings={Rc::clone(settings)} reload={reload.clone()} />
                 <Devices devices={settings.devices.clone()} {reload} />
             </>

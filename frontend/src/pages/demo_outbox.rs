@@ -166,11 +166,19 @@ fn email_card(shown: &ShownEmail, lang: Lang) -> Html {
     };
     let letter = email.channel == Channel::Letter;
     html! {
-        <article class={classes!("outbox__mail", letter.then_some("outbox__mail--letter"))}>
+        <article class={classes!(
+            "outbox__mail",
+            letter.then_some("outbox__mail--letter"),
+            (email.channel == Channel::Sms).then_some("outbox__mail--sms"),
+        )}>
             <h2 class="outbox__subject">
                 <Icon kind={IconKind::Mail} />
                 <span class="outbox__channel">
-                    { if letter { Text::OutboxLetter.text(lang) } else { Text::OutboxEmail.text(lang) } }
+                    { match email.channel {
+                        Channel::Letter => Text::OutboxLetter,
+                        Channel::Sms => Text::OutboxSms,
+                        Channel::Email => Text::OutboxEmail,
+                    }.text(lang) }
                     { " — " }
                 </span>
                 { email.subject.clone() }

@@ -36,3 +36,22 @@ ALTER TABLE accounts ADD COLUMN totp_pending_cipher BLOB;
 
 -- A new e-mail address waiting for the code sent to it.
 ALTER TABLE accounts ADD COLUMN email_pending TEXT;
+
+-- A mobile number for security alerts by SMS, confirmed by a code sent to it.
+ALTER TABLE accounts ADD COLUMN mobile TEXT;
+ALTER TABLE accounts ADD COLUMN sms_notices INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN mobile_pending TEXT;
+ALTER TABLE accounts ADD COLUMN mobile_code_hash BLOB;
+ALTER TABLE accounts ADD COLUMN mobile_code_expires TEXT;
+ALTER TABLE accounts ADD COLUMN mobile_code_attempts INTEGER NOT NULL DEFAULT 0;
+
+-- Text messages waiting for (or handed to) the SMS provider.
+CREATE TABLE outbox_sms (
+    id         INTEGER PRIMARY KEY,
+    recipient  TEXT NOT NULL,
+    body_text  TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    sent_at    TEXT,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT
+);
