@@ -93,6 +93,15 @@ fn not_me_paragraph(lang: Lang, link: &str) -> String {
     }
 }
 
+/// "Quand : le 26 novembre 2026 à 19 h 05 (heure de Paris)." from the stored instant.
+fn when_line(lang: Lang, now: &str) -> String {
+    let when = crate::clock::words(crate::clock::parse(now), lang);
+    match lang {
+        Lang::Fr => format!("Quand : le {when}.\n\n"),
+        Lang::En => format!("When: {when}.\n\n"),
+    }
+}
+
 /// Tells the member their password changed, and what to do if it was not them.
 pub fn password_changed(
     conn: &Connection,
@@ -113,7 +122,11 @@ pub fn password_changed(
              sessions were closed.\n\n",
         ),
     };
-    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    let body = format!(
+        "{intro}{}{}",
+        when_line(lang, now),
+        not_me_paragraph(lang, not_me)
+    );
     outbox::push(conn, to, subject, &body, now)
 }
 
@@ -269,7 +282,11 @@ pub fn email_changed(
             ),
         ),
     };
-    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    let body = format!(
+        "{intro}{}{}",
+        when_line(lang, now),
+        not_me_paragraph(lang, not_me)
+    );
     outbox::push(conn, to, subject, &body, now)
 }
 
@@ -340,7 +357,11 @@ pub fn factor_changed(
              your recovery codes no longer work.\n\n",
         ),
     };
-    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    let body = format!(
+        "{intro}{}{}",
+        when_line(lang, now),
+        not_me_paragraph(lang, not_me)
+    );
     outbox::push(conn, to, subject, &body, now)
 }
 
@@ -370,7 +391,11 @@ pub fn recovery_code_used(
             ),
         ),
     };
-    let body = format!("{intro}{}", not_me_paragraph(lang, not_me));
+    let body = format!(
+        "{intro}{}{}",
+        when_line(lang, now),
+        not_me_paragraph(lang, not_me)
+    );
     outbox::push(conn, to, subject, &body, now)
 }
 

@@ -535,6 +535,13 @@ async fn a_new_password_chosen_while_signed_in_ends_the_other_sessions() {
     assert_eq!(app.get_with("/api/me", &other).await.status, 401);
     let notice = mail_with(&app, "Votre mot de passe a été changé").await;
     assert_eq!(token_in(&notice).len(), 43);
+    // Every notice says when it happened, in the member's time.
+    assert!(
+        notice["body"]
+            .as_str()
+            .unwrap()
+            .contains("(heure de Paris)")
+    );
     // The new password signs in; the old one does not.
     let old = app
         .post(
