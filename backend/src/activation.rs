@@ -572,20 +572,5 @@ fn letter_code_hash(keys: &Keys, member: MemberId, code: &str) -> Vec<u8> {
 
 /// "26 novembre 2026".
 fn french_date(date: Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let month = MONTHS[usize::from(u8::from(date.month())) - 1];
-    format!("{} {month} {}", date.day(), date.year())
+    clock::date_words(date, Lang::Fr)
 }

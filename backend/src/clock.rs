@@ -62,55 +62,42 @@ fn last_sunday_one_utc(year: i32, month: time::Month) -> OffsetDateTime {
         .assume_utc()
 }
 
+/// A calendar date in words: "26 novembre 2026" ("1er janvier 2027"), "26 November 2026".
+pub fn date_words(date: time::Date, lang: portail_shared::Lang) -> String {
+    use time::Month::*;
+    let (fr, en) = match date.month() {
+        January => ("janvier", "January"),
+        February => ("février", "February"),
+        March => ("mars", "March"),
+        April => ("avril", "April"),
+        May => ("mai", "May"),
+        June => ("juin", "June"),
+        July => ("juillet", "July"),
+        August => ("août", "August"),
+        September => ("septembre", "September"),
+        October => ("octobre", "October"),
+        November => ("novembre", "November"),
+        December => ("décembre", "December"),
+    };
+    match lang {
+        portail_shared::Lang::Fr if date.day() == 1 => format!("1er {fr} {}", date.year()),
+        portail_shared::Lang::Fr => format!("{} {fr} {}", date.day(), date.year()),
+        portail_shared::Lang::En => format!("{} {en} {}", date.day(), date.year()),
+    }
+}
+
 /// "26 novembre 2026 à 19 h 05", "26 November 2026 at 19:05", in Paris time.
 pub fn words(at: OffsetDateTime, lang: portail_shared::Lang) -> String {
-    const MOIS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let local = paris(at);
-    let month = usize::from(u8::from(local.month()))
-        .saturating_sub(1)
-        .min(11);
+    let day = date_words(local.date(), lang);
     match lang {
         portail_shared::Lang::Fr => format!(
-            "{}{} {} {} à {} h {:02} (heure de Paris)",
-            local.day(),
-            if local.day() == 1 { "er" } else { "" },
-            MOIS[month],
-            local.year(),
+            "{day} à {} h {:02} (heure de Paris)",
             local.hour(),
             local.minute()
         ),
         portail_shared::Lang::En => format!(
-            "{} {} {} at {:02}:{:02} (Paris time)",
-            local.day(),
-            MONTHS[month],
-            local.year(),
+            "{day} at {:02}:{:02} (Paris time)",
             local.hour(),
             local.minute()
         ),

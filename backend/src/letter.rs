@@ -16,7 +16,7 @@ use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, Stroke};
 use krilla::text::{Font, TextDirection};
-use time::{Date, Month};
+use time::Date;
 
 /// What one activation letter says.
 #[derive(Debug, Clone, Copy)]
@@ -258,25 +258,7 @@ fn clean(s: &str) -> String {
 
 /// "26 novembre 2026"; the first of the month is "1er janvier 2027".
 fn french_date(date: Date) -> String {
-    let month = match date.month() {
-        Month::January => "janvier",
-        Month::February => "février",
-        Month::March => "mars",
-        Month::April => "avril",
-        Month::May => "mai",
-        Month::June => "juin",
-        Month::July => "juillet",
-        Month::August => "août",
-        Month::September => "septembre",
-        Month::October => "octobre",
-        Month::November => "novembre",
-        Month::December => "décembre",
-    };
-    let day = match date.day() {
-        1 => "1er".to_owned(),
-        day => day.to_string(),
-    };
-    format!("{day} {month} {}", date.year())
+    crate::clock::date_words(date, portail_shared::Lang::Fr)
 }
 
 // ---- Layout -------------------------------------------------------------------------------

@@ -587,28 +587,7 @@ pub async fn confirm_email(
         .await?;
     match outcome {
         Ok(()) => Ok(Json(json!({}))),
-        Err(left) => Err(invalid(
-            lang,
-            "code",
-            match (left, fr) {
-                (Some(left), true) if left > 0 => format!(
-                    "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
-                    if left > 1 { "s" } else { "" }
-                ),
-                (Some(left), false) if left > 0 => format!(
-                    "This code is not the right one. You have {left} attempt{} left.",
-                    if left > 1 { "s" } else { "" }
-                ),
-                (_, true) => {
-                    "Ce code n'est plus valable : saisissez à nouveau la nouvelle adresse \
-                              pour en recevoir un autre."
-                        .to_owned()
-                }
-                (_, false) => "This code is no longer valid: enter the new address again to get \
-                               another one."
-                    .to_owned(),
-            },
-        )),
+        Err(left) => Err(code_refusal(lang, left, Proof::Address)),
     }
 }
 
@@ -683,7 +662,6 @@ pub async fn confirm_mobile(
     member: Member,
     JsonBody(request): JsonBody<EmailConfirm>,
 ) -> Result<Json<Value>, AppError> {
-    let fr = lang == Lang::Fr;
     let typed = parse_code(&request.code);
     let keys = state.config.keys.clone();
     let clock = state.clock.clone();
@@ -716,28 +694,7 @@ pub async fn confirm_mobile(
         .await?;
     match outcome {
         Ok(()) => Ok(Json(json!({}))),
-        Err(left) => Err(invalid(
-            lang,
-            "code",
-            match (left, fr) {
-                (Some(left), true) if left > 0 => format!(
-                    "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
-                    if left > 1 { "s" } else { "" }
-                ),
-                (Some(left), false) if left > 0 => format!(
-                    "This code is not the right one. You have {left} attempt{} left.",
-                    if left > 1 { "s" } else { "" }
-                ),
-                (_, true) => "Ce code n'est plus valable : saisissez à nouveau le numéro pour en \
-                              recevoir un autre."
-                    .to_owned(),
-                (_, false) => {
-                    "This code is no longer valid: enter the number again to get another \
-                               one."
-                        .to_owned()
-                }
-            },
-        )),
+        Err(left) => Err(code_refusal(lang, left, Proof::Number)),
     }
 }
 
@@ -768,6 +725,45 @@ pub async fn remove_mobile(
     } else {
         Err(AppError::StepUpRequired)
     }
+}
+
+/// What a confirmation code proves.
+#[derive(Debug, Clone, Copy)]
+enum Proof {
+    /// A new e-mail address.
+    Address,
+    /// A mobile number.
+    Number,
+}
+
+/// A refused confirmation code: attempts left (`Some`), or spent or expired (`None`, or no
+/// attempt left), with how to get a new one.
+fn code_refusal(lang: Lang, left: Option<u32>, proof: Proof) -> AppError {
+    let message = match (left.filter(|l| *l > 0), lang) {
+        (Some(left), Lang::Fr) => format!(
+            "Ce code n'est pas le bon. Il vous reste {left} essai{}.",
+            if left > 1 { "s" } else { "" }
+        ),
+        (Some(left), Lang::En) => format!(
+            "This code is not the right one. You have {left} attempt{} left.",
+            if left > 1 { "s" } else { "" }
+        ),
+        (None, Lang::Fr) => format!(
+            "Ce code n'est plus valable : saisissez à nouveau {} pour en recevoir un autre.",
+            match proof {
+                Proof::Address => "la nouvelle adresse",
+                Proof::Number => "le numéro",
+            }
+        ),
+        (None, Lang::En) => format!(
+            "This code is no longer valid: enter {} again to get another one.",
+            match proof {
+                Proof::Address => "the new address",
+                Proof::Number => "the number",
+            }
+        ),
+    };
+    invalid(lang, "code", message)
 }
 
 fn mobile_code_hash(keys: &Keys, account: AccountId, code: &str) -> Vec<u8> {

@@ -1,7 +1,7 @@
 // Creating an account: NIR, birth date and e-mail → a letter with an activation code (read in
 // the demo outbox, with its PDF) → the code and a new password → a code e-mailed to confirm the
 // address → signed in. On the desktop in French with the keyboard only; on a phone in English.
-import { test, expect, appReady, expectAccessible, tabTo } from './support';
+import { test, expect, appReady, expectAccessible, mailedCode, tabTo } from './support';
 import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 import { dataDir } from '../playwright.config';
@@ -32,19 +32,6 @@ async function letterCode(page: Page, name: string): Promise<string> {
   const code = (await letter.innerText()).match(/\b[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}\b/)?.[0];
   await outbox.close();
   expect(code, 'an activation code in the letter').toBeTruthy();
-  return code!;
-}
-
-/** Reads the newest 6-digit code e-mailed to `email`. */
-async function mailedCode(page: Page, email: string): Promise<string> {
-  const outbox = await page.context().newPage();
-  await outbox.goto('/demo/boite-envoi');
-  await appReady(outbox);
-  const mail = outbox.locator('article.outbox__mail', { hasText: email }).first();
-  await expect(mail).toBeVisible();
-  const code = (await mail.innerText()).match(/\b\d{6}\b/)?.[0];
-  await outbox.close();
-  expect(code, 'a 6-digit code in the e-mail').toBeTruthy();
   return code!;
 }
 

@@ -1,7 +1,7 @@
 // The second factor by authenticator app: turning it on (password typed again, QR code and key,
 // a first code, ten recovery codes shown once), signing in with the app's code and with a
 // recovery code, and the list of signed-in devices. Keyboard only on the desktop.
-import { test, expect, appReady, expectAccessible, tabTo } from './support';
+import { test, expect, appReady, expectAccessible, mailedCode, tabTo } from './support';
 import type { Page } from '@playwright/test';
 import { createHmac } from 'crypto';
 import * as fs from 'fs';
@@ -30,17 +30,6 @@ function totp(secret: string, at: number): string {
   const o = h[h.length - 1] & 0xf;
   const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
   return (n % 1_000_000).toString().padStart(6, '0');
-}
-
-async function mailedCode(page: Page, email: string): Promise<string> {
-  const outbox = await page.context().newPage();
-  await outbox.goto('/demo/boite-envoi');
-  await appReady(outbox);
-  const mail = outbox.locator('article.outbox__mail', { hasText: email }).first();
-  await expect(mail).toBeVisible();
-  const code = (await mail.innerText()).match(/\b\d{6}\b/)?.[0];
-  await outbox.close();
-  return code!;
 }
 
 /** NIR and password with the keyboard; leaves the member on the code page. */
@@ -163,13 +152,7 @@ test('a member already on an app signs in with it, sees the devices signed in an
   await page.getByRole('textbox', { name: 'Numéro de mobile' }).fill('07 98 76 54 32');
   await page.getByRole('button', { name: 'Recevoir un code par SMS' }).click();
   await expect(page.locator('main')).toContainText('Un code a été envoyé par SMS au 07 98 76 54 32');
-  const outbox = await page.context().newPage();
-  await outbox.goto('/demo/boite-envoi');
-  await appReady(outbox);
-  const sms = outbox.locator('article.outbox__mail--sms', { hasText: '+33798765432' }).first();
-  await expect(sms).toBeVisible();
-  const code = (await sms.innerText()).match(/\b\d{6}\b/)![0];
-  await outbox.close();
+  const code = await mailedCode(page, '+33798765432');
   await page.getByLabel('Code reçu par SMS').fill(code);
   await page.getByRole('button', { name: 'Confirmer le numéro' }).click();
   await expect(page.getByText('Votre numéro de mobile est enregistré.')).toBeVisible();

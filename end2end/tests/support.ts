@@ -52,3 +52,17 @@ export async function tabTo(page: Page, selector: string, backwards = false, max
   }
   throw new Error(`Tab never reached ${selector}`);
 }
+
+/** Reads, in the demo outbox in the browser, the newest 6-digit code sent to `recipient`
+ * (an e-mail address, or a phone number for text messages). */
+export async function mailedCode(page: Page, recipient: string): Promise<string> {
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/boite-envoi');
+  await appReady(outbox);
+  const mail = outbox.locator('article.outbox__mail', { hasText: recipient }).first();
+  await expect(mail).toBeVisible();
+  const code = (await mail.innerText()).match(/\b\d{6}\b/)?.[0];
+  await outbox.close();
+  expect(code, `a 6-digit code for ${recipient}`).toBeTruthy();
+  return code!;
+}
