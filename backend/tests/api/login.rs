@@ -1,18 +1,12 @@
 //! Logging in: NIR + password, e-mail code, sessions, throttling, enumeration resistance.
 
-use crate::helpers::{Answer, TestApp, spawn_app, test_keys};
+use crate::helpers::{Answer, TestApp, demo_app, spawn_app};
 use axum::{body::Body, http::Request};
-use portail::{Mode, demo};
+use portail::Mode;
 use serde_json::{Value, json};
 
 const CAMILLE_NIR: &str = "2 91 05 69 123 045 11";
 const CAMILLE_PASSWORD: &str = "Tournesol-Azur-48";
-
-async fn demo_app() -> TestApp {
-    let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys()).await.unwrap();
-    app
-}
 
 fn post_json(uri: &str, body: Value, cookie: Option<&str>) -> Request<Body> {
     let mut r = Request::post(uri)

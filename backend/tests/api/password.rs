@@ -1,41 +1,16 @@
 //! Forgotten password: the e-mailed link, the policy, and what a reset ends.
 
-use crate::helpers::{Answer, TestApp, spawn_app, test_keys};
+use crate::helpers::{TestApp, demo_app};
 use axum::{body::Body, http::Request};
-use portail::{Mode, demo};
-use serde_json::{Value, json};
+use serde_json::json;
 
 const CAMILLE_NIR: &str = "291056912304511";
 const CAMILLE_BIRTH: &str = "1991-05-14";
 const NEW_PASSWORD: &str = "Hirondelle-Basalte-Quinze";
 
-async fn demo_app() -> TestApp {
-    let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys()).await.unwrap();
-    app
-}
-
-async fn post(app: &TestApp, uri: &str, body: Value, cookie: Option<&str>) -> Answer {
-    let mut r = Request::post(uri).header("content-type", "application/json");
-    if let Some(c) = cookie {
-        r = r.header("cookie", c);
-    }
-    app.send(r.body(Body::from(body.to_string())).unwrap())
-        .await
-}
-
-async fn outbox(app: &TestApp) -> Vec<Value> {
-    app.get("/api/demo/outbox")
-        .await
-        .json()
-        .as_array()
-        .unwrap()
-        .clone()
-}
-
 /// The token of the newest reset link in the outbox.
 async fn link_token(app: &TestApp) -> String {
-    let mails = outbox(app).await;
+    let mails = app.outbox().await;
     let body = mails[0]["body"].as_str().unwrap();
     let link = body
         .split_whitespace()
@@ -46,13 +21,13 @@ async fn link_token(app: &TestApp) -> String {
 }
 
 async fn signed_in(app: &TestApp, password: &str) -> String {
-    let step = post(
-        app,
-        "/api/login",
-        json!({"nir": CAMILLE_NIR, "password": password}),
-        None,
-    )
-    .await;
+    let step = app
+        .post(
+            "/api/login",
+            json!({"nir": CAMILLE_NIR, "password": password}),
+            None,
+        )
+        .await;
     assert_eq!(step.status, 200, "{}", step.text());
     let pending = step
         .header("set-cookie")
@@ -60,19 +35,15 @@ async fn signed_in(app: &TestApp, password: &str) -> String {
         .next()
         .unwrap()
         .to_owned();
-    let body = outbox(app).await[0]["body"].as_str().unwrap().to_owned();
+    let body = app.outbox().await[0]["body"].as_str().unwrap().to_owned();
     let code = body
         .split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 6)
         .unwrap()
         .to_owned();
-    let done = post(
-        app,
-        "/api/login/code",
-        json!({"code": code}),
-        Some(&pending),
-    )
-    .await;
+    let done = app
+        .post("/api/login/code", json!({"code": code}), Some(&pending))
+        .await;
     assert_eq!(done.status, 200);
     done.header("set-cookie")
         .split(';')
@@ -86,16 +57,16 @@ async fn a_reset_link_sets_a_new_password_ends_every_session_and_still_asks_the_
     let app = demo_app().await;
     let session = signed_in(&app, "Tournesol-Azur-48").await;
 
-    let asked = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": CAMILLE_NIR, "birth_date": CAMILLE_BIRTH}),
-        None,
-    )
-    .await;
+    let asked = app
+        .post(
+            "/api/password/forgot",
+            json!({"nir": CAMILLE_NIR, "birth_date": CAMILLE_BIRTH}),
+            None,
+        )
+        .await;
     assert_eq!(asked.status, 200, "{}", asked.text());
     assert_eq!(
-        outbox(&app).await[0]["subject"],
+        app.outbox().await[0]["subject"],
         "Réinitialiser votre mot de passe"
     );
     let token = link_token(&app).await;
@@ -107,13 +78,13 @@ async fn a_reset_link_sets_a_new_password_ends_every_session_and_still_asks_the_
         ("fleurs-14051991-soleil", "date de naissance"),
         ("azertyuiopqsdf", "facile à deviner"),
     ] {
-        let refused = post(
-            &app,
-            "/api/password/reset",
-            json!({"token": token, "password": weak}),
-            None,
-        )
-        .await;
+        let refused = app
+            .post(
+                "/api/password/reset",
+                json!({"token": token, "password": weak}),
+                None,
+            )
+            .await;
         assert_eq!(refused.status, 422, "{weak}");
         let message = refused.json()["fields"]["password"]
             .as_str()
@@ -122,20 +93,20 @@ async fn a_reset_link_sets_a_new_password_ends_every_session_and_still_asks_the_
         assert!(message.contains(expected), "{weak}: {message}");
     }
 
-    let done = post(
-        &app,
-        "/api/password/reset",
-        json!({"token": token, "password": NEW_PASSWORD}),
-        None,
-    )
-    .await;
+    let done = app
+        .post(
+            "/api/password/reset",
+            json!({"token": token, "password": NEW_PASSWORD}),
+            None,
+        )
+        .await;
     assert_eq!(done.status, 200, "{}", done.text());
     assert!(
         done.header("set-cookie").is_empty(),
         "a reset does not log in"
     );
     assert_eq!(
-        outbox(&app).await[0]["subject"],
+        app.outbox().await[0]["subject"],
         "Votre mot de passe a été changé"
     );
 
@@ -149,32 +120,32 @@ async fn a_reset_link_sets_a_new_password_ends_every_session_and_still_asks_the_
         )
         .await;
     assert_eq!(me.status, 401);
-    let reused = post(
-        &app,
-        "/api/password/reset",
-        json!({"token": token, "password": "Autre-Phrase-Longue-77"}),
-        None,
-    )
-    .await;
+    let reused = app
+        .post(
+            "/api/password/reset",
+            json!({"token": token, "password": "Autre-Phrase-Longue-77"}),
+            None,
+        )
+        .await;
     assert_eq!(reused.status, 422);
     assert!(reused.json()["fields"]["token"].is_string());
-    let old = post(
-        &app,
-        "/api/login",
-        json!({"nir": CAMILLE_NIR, "password": "Tournesol-Azur-48"}),
-        None,
-    )
-    .await;
+    let old = app
+        .post(
+            "/api/login",
+            json!({"nir": CAMILLE_NIR, "password": "Tournesol-Azur-48"}),
+            None,
+        )
+        .await;
     assert_eq!(old.status, 401);
 
     // The new password leads to the second factor, not straight in.
-    let new = post(
-        &app,
-        "/api/login",
-        json!({"nir": CAMILLE_NIR, "password": NEW_PASSWORD}),
-        None,
-    )
-    .await;
+    let new = app
+        .post(
+            "/api/login",
+            json!({"nir": CAMILLE_NIR, "password": NEW_PASSWORD}),
+            None,
+        )
+        .await;
     assert_eq!(new.status, 200);
     assert!(new.json()["masked_email"].is_string());
 }
@@ -182,65 +153,64 @@ async fn a_reset_link_sets_a_new_password_ends_every_session_and_still_asks_the_
 #[tokio::test]
 async fn a_wrong_birth_date_gets_the_same_answer_and_sends_nothing() {
     let app = demo_app().await;
-    let before = outbox(&app).await.len();
-    let wrong = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": CAMILLE_NIR, "birth_date": "1990-01-01"}),
-        None,
-    )
-    .await;
-    let unknown = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": "295109912611193", "birth_date": CAMILLE_BIRTH}),
-        None,
-    )
-    .await;
+    let before = app.outbox().await.len();
+    let wrong = app
+        .post(
+            "/api/password/forgot",
+            json!({"nir": CAMILLE_NIR, "birth_date": "1990-01-01"}),
+            None,
+        )
+        .await;
+    let unknown = app
+        .post(
+            "/api/password/forgot",
+            json!({"nir": "295109912611193", "birth_date": CAMILLE_BIRTH}),
+            None,
+        )
+        .await;
     assert_eq!(wrong.status, 200);
     assert_eq!(wrong.body, unknown.body);
-    assert_eq!(outbox(&app).await.len(), before);
+    assert_eq!(app.outbox().await.len(), before);
 }
 
 #[tokio::test]
 async fn guessing_birth_dates_is_throttled_like_passwords() {
     let app = demo_app().await;
     for year in 1980..1982 {
-        let a = post(
-            &app,
+        let a = app
+            .post(
+                "/api/password/forgot",
+                json!({"nir": CAMILLE_NIR, "birth_date": format!("{year}-01-01")}),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, 200);
+    }
+    let third = app
+        .post(
             "/api/password/forgot",
-            json!({"nir": CAMILLE_NIR, "birth_date": format!("{year}-01-01")}),
+            json!({"nir": CAMILLE_NIR, "birth_date": "1982-01-01"}),
             None,
         )
         .await;
-        assert_eq!(a.status, 200);
-    }
-    let third = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": CAMILLE_NIR, "birth_date": "1982-01-01"}),
-        None,
-    )
-    .await;
     assert_eq!(
         third.status, 200,
         "the failure that starts the delay still answers the same"
     );
-    let blocked = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": CAMILLE_NIR, "birth_date": CAMILLE_BIRTH}),
-        None,
-    )
-    .await;
+    let blocked = app
+        .post(
+            "/api/password/forgot",
+            json!({"nir": CAMILLE_NIR, "birth_date": CAMILLE_BIRTH}),
+            None,
+        )
+        .await;
     assert_eq!(blocked.status, 429);
 }
 
 #[tokio::test]
 async fn an_expired_link_is_refused() {
     let app = demo_app().await;
-    post(
-        &app,
+    app.post(
         "/api/password/forgot",
         json!({"nir": CAMILLE_NIR, "birth_date": CAMILLE_BIRTH}),
         None,
@@ -248,13 +218,13 @@ async fn an_expired_link_is_refused() {
     .await;
     let token = link_token(&app).await;
     app.state.clock.advance(31 * 60);
-    let late = post(
-        &app,
-        "/api/password/reset",
-        json!({"token": token, "password": NEW_PASSWORD}),
-        None,
-    )
-    .await;
+    let late = app
+        .post(
+            "/api/password/reset",
+            json!({"token": token, "password": NEW_PASSWORD}),
+            None,
+        )
+        .await;
     assert_eq!(late.status, 422);
     assert!(
         late.json()["fields"]["token"]
@@ -267,23 +237,23 @@ async fn an_expired_link_is_refused() {
 #[tokio::test]
 async fn malformed_requests_get_field_errors() {
     let app = demo_app().await;
-    let a = post(
-        &app,
-        "/api/password/forgot",
-        json!({"nir": "12", "birth_date": "31/02/1991"}),
-        None,
-    )
-    .await;
+    let a = app
+        .post(
+            "/api/password/forgot",
+            json!({"nir": "12", "birth_date": "31/02/1991"}),
+            None,
+        )
+        .await;
     assert_eq!(a.status, 422);
     assert!(a.json()["fields"]["nir"].is_string());
     assert!(a.json()["fields"]["birth_date"].is_string());
-    let b = post(
-        &app,
-        "/api/password/reset",
-        json!({"token": "nope", "password": NEW_PASSWORD}),
-        None,
-    )
-    .await;
+    let b = app
+        .post(
+            "/api/password/reset",
+            json!({"token": "nope", "password": NEW_PASSWORD}),
+            None,
+        )
+        .await;
     assert_eq!(b.status, 422);
     assert!(b.json()["fields"]["token"].is_string());
 }
