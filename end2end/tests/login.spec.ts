@@ -1,6 +1,6 @@
 // Logging in: NIR + password, then the 6-digit code from the e-mail (read in the demo outbox),
 // the member's home, and logging out. The NIR is also checked in the browser as it is typed.
-import { test, expect, appReady, expectAccessible } from './support';
+import { test, expect, appReady, expectAccessible, tabTo } from './support';
 import type { Page } from '@playwright/test';
 import * as fs from 'fs';
 import { dataDir } from '../playwright.config';
@@ -141,17 +141,23 @@ test('the English interface speaks English down to the server errors', async ({ 
   await expectAccessible(page);
 });
 
-test('a forgotten password is reset from the e-mailed link, and the code is still asked', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+test('a forgotten password is reset from the e-mailed link, and the code is still asked, keyboard only', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(60_000);
   const lucas = personas().find((p) => p.display_name === 'Lucas Petit')!;
   await page.goto('/connexion');
   await appReady(page);
-  await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
+  await tabTo(page, 'a[href="/mot-de-passe-oublie"]');
+  await page.keyboard.press('Enter');
   await expect(page.locator('main h1')).toHaveText('Mot de passe oublié');
-  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(lucas.login);
-  await page.getByLabel('Jour').fill('03');
-  await page.getByLabel('Mois').fill('07');
-  await page.getByLabel('Année').fill('1988');
-  await page.getByRole('button', { name: 'Recevoir le lien par e-mail' }).click();
+  await tabTo(page, '#nir');
+  await page.keyboard.type(lucas.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('03');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('07');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1988');
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Consultez votre messagerie' })).toBeVisible();
   await expectAccessible(page);
 
@@ -167,18 +173,25 @@ test('a forgotten password is reset from the e-mailed link, and the code is stil
   await page.goto(new URL(link!).pathname + new URL(link!).hash);
   await expect(await appReady(page)).toHaveText('Choisir un nouveau mot de passe');
   const field = page.getByLabel('Nouveau mot de passe');
-  await field.fill('azertyuiop123');
-  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await tabTo(page, '#nouveau-mot-de-passe');
+  await page.keyboard.type('azertyuiop123');
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/trop facile à deviner/).first()).toBeVisible();
   await expect(field).toHaveValue('azertyuiop123');
   await expectAccessible(page);
 
-  await field.fill('Hirondelle-Basalte-Quinze');
-  await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+  await tabTo(page, '#nouveau-mot-de-passe');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Hirondelle-Basalte-Quinze');
+  await page.keyboard.press('Enter');
   await expect(page.getByText(/Votre mot de passe a été changé/)).toBeVisible();
   await expect(page.locator('main h1')).toHaveText('Se connecter');
 
-  await signIn(page, lucas, 'Hirondelle-Basalte-Quinze');
+  await tabTo(page, '#nir');
+  await page.keyboard.type(lucas.login);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Hirondelle-Basalte-Quinze');
+  await page.keyboard.press('Enter');
   await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
   expect(consoleErrors).toEqual([]);
 });
