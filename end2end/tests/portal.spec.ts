@@ -122,3 +122,43 @@ test('unknown API paths answer a JSON 404', async ({ request }) => {
   const health = await request.get('/api/health');
   expect(await health.json()).toMatchObject({ status: 'ok' });
 });
+
+test('the portal installs as an app and reopens offline to its shell', { tag: '@desktop' }, async ({ page, context }) => {
+  await page.goto('/');
+  await appReady(page);
+  // Installable: a manifest with a name, a start page and icons that exist.
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(href!)).json();
+  expect(manifest.short_name).toBe('Portail');
+  expect(manifest.start_url).toBe('/');
+  expect(manifest.display).toBe('standalone');
+  expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const icon of manifest.icons) expect((await page.request.get(icon.src)).ok(), icon.src).toBe(true);
+
+  // The service worker takes over the next load.
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.reload();
+  await appReady(page);
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+  // It keeps the shell, never an API answer (personal data).
+  const kept: string[] = await page.evaluate(async () => {
+    const paths: string[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) paths.push(new URL(request.url).pathname);
+    }
+    return paths;
+  });
+  expect(kept).toContain('/');
+  expect(kept.some((p) => p.endsWith('.wasm'))).toBe(true);
+  expect(kept.filter((p) => p.startsWith('/api/'))).toEqual([]);
+
+  // Offline: the shell opens and says why nothing personal shows.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Vous êtes hors ligne');
+  await expectAccessible(page);
+  await context.setOffline(false);
+});

@@ -21,6 +21,48 @@ mod imp {
     /// Where the chosen language is remembered between visits.
     const LANG_KEY: &str = "portail.lang";
 
+    /// Registers the service worker that keeps the application shell for offline use, where
+    /// the browser offers one (secure contexts: https, or this machine). A refusal is ignored:
+    /// the portal works the same without it.
+    pub fn register_service_worker() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let get = |target: &wasm_bindgen::JsValue, key: &str| {
+            js_sys::Reflect::get(target, &wasm_bindgen::JsValue::from_str(key))
+                .ok()
+                .filter(|v| !v.is_undefined() && !v.is_null())
+        };
+        let Some(container) =
+            get(&window.into(), "navigator").and_then(|n| get(&n, "serviceWorker"))
+        else {
+            return;
+        };
+        let Some(register) =
+            get(&container, "register").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return;
+        };
+        if let Ok(promise) = register
+            .call1(&container, &wasm_bindgen::JsValue::from_str("/sw.js"))
+            .and_then(|p| p.dyn_into::<js_sys::Promise>())
+        {
+            // Once, at start-up: the handler lives as long as the page.
+            let ignore = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(|_| {});
+            let _ = promise.catch(&ignore);
+            ignore.forget();
+        }
+    }
+
+    /// Whether the browser believes it is connected (`navigator.onLine`; true when unknown).
+    pub fn is_online() -> bool {
+        web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.into(), &"navigator".into()).ok())
+            .and_then(|n| js_sys::Reflect::get(&n, &"onLine".into()).ok())
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true)
+    }
+
     /// The language chosen on an earlier visit, if storage allows and holds one.
     pub fn stored_lang() -> Option<Lang> {
         LocalStorage::get::<Lang>(LANG_KEY).ok()
@@ -234,6 +276,13 @@ mod imp {
     }
 
     /// No storage outside the browser.
+    pub fn register_service_worker() {}
+
+    /// Connected, as far as a render outside the browser knows.
+    pub fn is_online() -> bool {
+        true
+    }
+
     pub fn stored_lang() -> Option<Lang> {
         None
     }

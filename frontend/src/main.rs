@@ -6,6 +6,7 @@
 #[cfg(all(target_arch = "wasm32", feature = "csr"))]
 fn main() {
     yew::Renderer::<portail_frontend::App>::new().render();
+    portail_frontend::browser::register_service_worker();
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "csr")))]

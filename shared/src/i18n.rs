@@ -139,6 +139,10 @@ catalog! {
         fr: "Le portail ne répond pas pour le moment. Réessayez dans quelques minutes ou appelez le 36 46.",
         en: "The portal is not responding right now. Try again in a few minutes or call 36 46.",
     }
+    ConfigOffline {
+        fr: "Vous êtes hors ligne\u{a0}: vérifiez votre connexion à Internet. Vos informations s’afficheront dès qu’elle reviendra.",
+        en: "You are offline: check your Internet connection. Your information will show as soon as it is back.",
+    }
     /// Accessible name of the footer's link list.
     FooterLinksLabel { fr: "Liens utiles", en: "Useful links" }
     /// Footer line before the phone number.

@@ -3,6 +3,8 @@
 use portail_shared::i18n::Text;
 use yew::prelude::*;
 
+use crate::browser;
+
 use crate::components::icons::{Icon, IconKind};
 use crate::lang::use_lang;
 
@@ -28,7 +30,9 @@ pub fn UnavailableBanner() -> Html {
         <div class="site-banner site-banner--error" role="alert">
             <p class="container site-banner__text">
                 <Icon kind={IconKind::Error} />
-                <span>{ Text::ConfigUnavailable.text(lang) }</span>
+                <span>
+                    { if browser::is_online() { Text::ConfigUnavailable } else { Text::ConfigOffline }.text(lang) }
+                </span>
             </p>
         </div>
     }
