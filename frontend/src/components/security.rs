@@ -8,8 +8,7 @@ use portail_shared::Lang;
 use portail_shared::i18n::Text;
 use portail_shared::login::SecondFactor;
 use portail_shared::security::{
-    Device, MobileChange, MobileProblem, RecoveryCodes, SecuritySettings, StepUpRequest,
-    TotpConfirm, TotpSetup, format_mobile, parse_mobile,
+    Device, MobileProblem, RecoveryCodes, SecuritySettings, TotpSetup, format_mobile, parse_mobile,
 };
 use serde::de::IgnoredAny;
 use yew::platform::spawn_local;
@@ -261,91 +260,193 @@ struct StepUpProps {
     on_cancel: Callback<()>,
 }
 
-/// "Confirmez votre mot de passe".
+/// How [`FieldForm`] judges its value before sending it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Check {
+    /// The current password: only required.
+    Password,
+    /// An e-mail address.
+    Email,
+    /// A French mobile number.
+    Mobile,
+    /// A 6-digit code.
+    Code,
+}
+
+impl Check {
+    /// What is wrong with `value`: an empty field once sent; a malformed one once left or sent.
+    fn error(self, value: &str, touched: bool, submitted: bool, lang: Lang) -> Option<AttrValue> {
+        let text = match self {
+            Check::Password => {
+                (value.is_empty() && submitted).then(|| Text::PasswordRequired.text(lang))
+            }
+            Check::Email => {
+                crate::pages::create_account::email_error(value, touched, submitted, lang)
+            }
+            Check::Mobile => match parse_mobile(value) {
+                Err(MobileProblem::Empty) if submitted => Some(MobileProblem::Empty.message(lang)),
+                Err(MobileProblem::Malformed) if touched || submitted => {
+                    Some(MobileProblem::Malformed.message(lang))
+                }
+                _ => None,
+            },
+            Check::Code => code_error(value, touched, submitted).map(|t| t.text(lang)),
+        };
+        text.map(AttrValue::from)
+    }
+}
+
+/// Properties of [`FieldForm`].
+#[derive(Properties, PartialEq, Clone)]
+struct FieldFormProps {
+    /// The input's id.
+    id: &'static str,
+    label: Text,
+    #[prop_or_default]
+    hint: Option<Text>,
+    #[prop_or(AttrValue::Static("text"))]
+    input_type: AttrValue,
+    #[prop_or_default]
+    inputmode: Option<AttrValue>,
+    #[prop_or_default]
+    autocomplete: Option<AttrValue>,
+    check: Check,
+    /// The API's name for the value: the body is `{field: value}`, its errors come back under it.
+    field: &'static str,
+    path: &'static str,
+    submit: Text,
+    busy: Text,
+    /// The server accepted: its answer.
+    on_done: Callback<serde_json::Value>,
+    #[prop_or_default]
+    on_cancel: Option<Callback<()>>,
+}
+
+/// One field and its button, for the account's small forms (password again, a new address or
+/// number, a code): the shared form state, the checks, the summary and the wait panel.
 #[component]
-fn StepUp(props: &StepUpProps) -> Html {
+fn FieldForm(props: &FieldFormProps) -> Html {
     let lang = use_lang();
     let form = use_form();
-    let password = use_state(String::new);
-    let error = form.server_error("password").or_else(|| {
-        (form.outcome() == Outcome::Invalid && password.is_empty())
-            .then(|| AttrValue::from(Text::PasswordRequired.text(lang)))
-    });
+    let value = use_state(String::new);
+    let touched = use_state_eq(|| false);
+    let error = form
+        .server_error(props.field)
+        .or_else(|| props.check.error(&value, *touched, form.submitted(), lang));
     let on_input = {
-        let (password, form) = (password.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("password");
-            password.set(value);
+        let (value, form, field) = (value.clone(), form.clone(), props.field);
+        Callback::from(move |typed: String| {
+            form.clear_server_error(field);
+            value.set(typed);
         })
     };
+    let on_blur = {
+        let touched = touched.clone();
+        Callback::from(move |()| touched.set(true))
+    };
     let onsubmit = {
-        let (password, form, on_done) = (password.clone(), form.clone(), props.on_done.clone());
+        let (value, touched, form) = (value.clone(), touched.clone(), form.clone());
+        let (check, field, path, on_done) =
+            (props.check, props.field, props.path, props.on_done.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(submission) = form.begin() else {
                 return;
             };
-            if password.is_empty() {
+            touched.set(true);
+            if check.error(&value, true, true, lang).is_some() {
                 submission.local_errors();
                 return;
             }
             submission.sending();
-            let request = StepUpRequest {
-                password: (*password).clone(),
-            };
+            let mut body = serde_json::Map::new();
+            body.insert(
+                field.to_owned(),
+                serde_json::Value::String((*value).clone()),
+            );
             let on_done = on_done.clone();
             spawn_local(async move {
-                let answer =
-                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_STEP_UP, &request, lang)
-                        .await;
-                if submission.finish(answer, lang).is_some() {
-                    on_done.emit(());
+                let answer = api::post_json::<_, serde_json::Value>(path, &body, lang).await;
+                if let Some(answer) = submission.finish(answer, lang) {
+                    on_done.emit(answer);
                 }
             });
         })
     };
-    let on_cancel = {
-        let cancel = props.on_cancel.clone();
-        Callback::from(move |_: MouseEvent| cancel.emit(()))
-    };
-    let summary = form.summary(&[(CURRENT_PASSWORD_ID, error.clone())]);
+    let cancel = props
+        .on_cancel
+        .clone()
+        .map(|cancel| Callback::from(move |_: MouseEvent| cancel.emit(())));
+    let summary = form.summary(&[(props.id, error.clone())]);
     html! {
-        <section id={STEP_UP_ID} class="panel panel--info" tabindex="-1" aria-labelledby="confirmer-mot-de-passe-titre">
-            <h3 id="confirmer-mot-de-passe-titre" class="panel__title">
-                <Icon kind={IconKind::Info} />
-                { Text::StepUpHeading.text(lang) }
-            </h3>
+        <>
             if !summary.is_empty() {
                 { error_summary(&summary, lang) }
             }
             if let Outcome::Throttled { message, retry } = form.outcome() {
                 <ThrottlePanel {message} {retry} />
             }
-            <p>{ Text::StepUpText.text(lang) }</p>
             <form class="form" novalidate=true {onsubmit}>
                 <TextField
-                    id={CURRENT_PASSWORD_ID}
-                    label={Text::CurrentPasswordLabel.text(lang)}
-                    value={AttrValue::from((*password).clone())}
+                    id={props.id}
+                    label={props.label.text(lang)}
+                    hint={props.hint.map(|h| AttrValue::from(h.text(lang)))}
+                    value={AttrValue::from((*value).clone())}
                     {error}
-                    input_type="password"
-                    autocomplete={Some(AttrValue::from("current-password"))}
+                    input_type={props.input_type.clone()}
+                    inputmode={props.inputmode.clone()}
+                    autocomplete={props.autocomplete.clone()}
                     {on_input}
+                    {on_blur}
                 />
                 <div class="actions">
                     <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
                         if form.busy() {
                             { spinner() }
-                            { Text::StepUpChecking.text(lang) }
+                            { props.busy.text(lang) }
                         } else {
-                            { Text::StepUpSubmit.text(lang) }
+                            { props.submit.text(lang) }
                         }
                     </button>
-                    <button type="button" class="button button--secondary" onclick={on_cancel}>
-                        { Text::Cancel.text(lang) }
-                    </button>
+                    if let Some(onclick) = cancel {
+                        <button type="button" class="button button--secondary" {onclick}>
+                            { Text::Cancel.text(lang) }
+                        </button>
+                    }
                 </div>
             </form>
+        </>
+    }
+}
+
+/// "Confirmez votre mot de passe".
+#[component]
+fn StepUp(props: &StepUpProps) -> Html {
+    let lang = use_lang();
+    let on_done = {
+        let done = props.on_done.clone();
+        Callback::from(move |_| done.emit(()))
+    };
+    html! {
+        <section id={STEP_UP_ID} class="panel panel--info" tabindex="-1" aria-labelledby="confirmer-mot-de-passe-titre">
+            <h3 id="confirmer-mot-de-passe-titre" class="panel__title">
+                <Icon kind={IconKind::Info} />
+                { Text::StepUpHeading.text(lang) }
+            </h3>
+            <p>{ Text::StepUpText.text(lang) }</p>
+            <FieldForm
+                id={CURRENT_PASSWORD_ID}
+                label={Text::CurrentPasswordLabel}
+                input_type="password"
+                autocomplete={Some(AttrValue::from("current-password"))}
+                check={Check::Password}
+                field="password"
+                path={api::paths::SECURITY_STEP_UP}
+                submit={Text::StepUpSubmit}
+                busy={Text::StepUpChecking}
+                {on_done}
+                on_cancel={Some(props.on_cancel.clone())}
+            />
         </section>
     }
 }
@@ -363,72 +464,20 @@ struct ScanProps {
 #[component]
 fn Scan(props: &ScanProps) -> Html {
     let lang = use_lang();
-    let form = use_form();
-    let code = use_state(String::new);
-    let touched = use_state_eq(|| false);
-    let error = form.server_error("code").or_else(|| {
-        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
-    });
-    let on_input = {
-        let (code, form) = (code.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("code");
-            code.set(value);
-        })
-    };
-    let on_blur = {
-        let touched = touched.clone();
-        Callback::from(move |()| touched.set(true))
-    };
-    let onsubmit = {
-        let (code, touched, form, on_done) = (
-            code.clone(),
-            touched.clone(),
-            form.clone(),
-            props.on_done.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(submission) = form.begin() else {
-                return;
-            };
-            touched.set(true);
-            if code_error(&code, true, true).is_some() {
-                submission.local_errors();
-                return;
+    let on_done = {
+        let done = props.on_done.clone();
+        Callback::from(move |answer: serde_json::Value| {
+            if let Ok(codes) = serde_json::from_value::<RecoveryCodes>(answer) {
+                done.emit(codes);
             }
-            submission.sending();
-            let request = TotpConfirm {
-                code: (*code).clone(),
-            };
-            let on_done = on_done.clone();
-            spawn_local(async move {
-                let answer = api::post_json::<_, RecoveryCodes>(
-                    api::paths::SECURITY_TOTP_CONFIRM,
-                    &request,
-                    lang,
-                )
-                .await;
-                if let Some(codes) = submission.finish(answer, lang) {
-                    on_done.emit(codes);
-                }
-            });
         })
     };
-    let on_cancel = {
-        let cancel = props.on_cancel.clone();
-        Callback::from(move |_: MouseEvent| cancel.emit(()))
-    };
-    let summary = form.summary(&[(APP_CODE_ID, error.clone())]);
     html! {
         <section id={SCAN_ID} class="panel panel--info" tabindex="-1" aria-labelledby="installer-application-titre">
             <h3 id="installer-application-titre" class="panel__title">
                 <Icon kind={IconKind::Info} />
                 { Text::ScanHeading.text(lang) }
             </h3>
-            if !summary.is_empty() {
-                { error_summary(&summary, lang) }
-            }
             <ol class="steps">
                 <li>{ Text::ScanStepInstall.text(lang) }</li>
                 <li>
@@ -441,32 +490,20 @@ fn Scan(props: &ScanProps) -> Html {
                 </li>
                 <li>{ Text::ScanStepCode.text(lang) }</li>
             </ol>
-            <form class="form" novalidate=true {onsubmit}>
-                <TextField
-                    id={APP_CODE_ID}
-                    label={Text::AppCodeLabel.text(lang)}
-                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
-                    value={AttrValue::from((*code).clone())}
-                    {error}
-                    inputmode={Some(AttrValue::from("numeric"))}
-                    autocomplete={Some(AttrValue::from("one-time-code"))}
-                    {on_input}
-                    {on_blur}
-                />
-                <div class="actions">
-                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
-                        if form.busy() {
-                            { spinner() }
-                            { Text::ScanChecking.text(lang) }
-                        } else {
-                            { Text::ScanSubmit.text(lang) }
-                        }
-                    </button>
-                    <button type="button" class="button button--secondary" onclick={on_cancel}>
-                        { Text::Cancel.text(lang) }
-                    </button>
-                </div>
-            </form>
+            <FieldForm
+                id={APP_CODE_ID}
+                label={Text::AppCodeLabel}
+                hint={Some(Text::CodeHint)}
+                inputmode={Some(AttrValue::from("numeric"))}
+                autocomplete={Some(AttrValue::from("one-time-code"))}
+                check={Check::Code}
+                field="code"
+                path={api::paths::SECURITY_TOTP_CONFIRM}
+                submit={Text::ScanSubmit}
+                busy={Text::ScanChecking}
+                {on_done}
+                on_cancel={Some(props.on_cancel.clone())}
+            />
         </section>
     }
 }
@@ -722,102 +759,25 @@ struct NewEmailFormProps {
 /// The new address.
 #[component]
 fn NewEmailForm(props: &NewEmailFormProps) -> Html {
-    let lang = use_lang();
-    let form = use_form();
-    let email = use_state(String::new);
-    let touched = use_state_eq(|| false);
-    let error = form.server_error("email").or_else(|| {
-        crate::pages::create_account::email_error(&email, *touched, form.submitted(), lang)
-            .map(AttrValue::from)
-    });
-    let on_input = {
-        let (email, form) = (email.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("email");
-            email.set(value);
-        })
+    let on_done = {
+        let done = props.on_done.clone();
+        Callback::from(move |_| done.emit(()))
     };
-    let on_blur = {
-        let touched = touched.clone();
-        Callback::from(move |()| touched.set(true))
-    };
-    let onsubmit = {
-        let (email, touched, form, on_done) = (
-            email.clone(),
-            touched.clone(),
-            form.clone(),
-            props.on_done.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(submission) = form.begin() else {
-                return;
-            };
-            touched.set(true);
-            if portail_shared::activation::parse_email(&email).is_err() {
-                submission.local_errors();
-                return;
-            }
-            submission.sending();
-            let request = portail_shared::security::EmailChange {
-                email: (*email).clone(),
-            };
-            let on_done = on_done.clone();
-            spawn_local(async move {
-                let answer =
-                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_EMAIL, &request, lang)
-                        .await;
-                if answer
-                    .as_ref()
-                    .err()
-                    .is_some_and(|f| f.code() == Some(api::codes::STEP_UP_REQUIRED))
-                {
-                    submission.finish(answer, lang);
-                    return;
-                }
-                if submission.finish(answer, lang).is_some() {
-                    on_done.emit(());
-                }
-            });
-        })
-    };
-    let on_cancel = {
-        let cancel = props.on_cancel.clone();
-        Callback::from(move |_: MouseEvent| cancel.emit(()))
-    };
-    let summary = form.summary(&[("nouvelle-adresse-email", error.clone())]);
     html! {
-        <>
-            if !summary.is_empty() {
-                { error_summary(&summary, lang) }
-            }
-            <form class="form" novalidate=true {onsubmit}>
-                <TextField
-                    id="nouvelle-adresse-email"
-                    label={Text::NewEmailLabel.text(lang)}
-                    value={AttrValue::from((*email).clone())}
-                    {error}
-                    input_type="email"
-                    inputmode={Some(AttrValue::from("email"))}
-                    autocomplete={Some(AttrValue::from("email"))}
-                    {on_input}
-                    {on_blur}
-                />
-                <div class="actions">
-                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
-                        if form.busy() {
-                            { spinner() }
-                            { Text::NewEmailSending.text(lang) }
-                        } else {
-                            { Text::NewEmailSubmit.text(lang) }
-                        }
-                    </button>
-                    <button type="button" class="button button--secondary" onclick={on_cancel}>
-                        { Text::Cancel.text(lang) }
-                    </button>
-                </div>
-            </form>
-        </>
+        <FieldForm
+            id="nouvelle-adresse-email"
+            label={Text::NewEmailLabel}
+            input_type="email"
+            inputmode={Some(AttrValue::from("email"))}
+            autocomplete={Some(AttrValue::from("email"))}
+            check={Check::Email}
+            field="email"
+            path={api::paths::SECURITY_EMAIL}
+            submit={Text::NewEmailSubmit}
+            busy={Text::NewEmailSending}
+            {on_done}
+            on_cancel={Some(props.on_cancel.clone())}
+        />
     }
 }
 
@@ -1121,99 +1081,26 @@ pub fn AccountMobile(props: &GuardedProps) -> Html {
 /// The number.
 #[component]
 fn MobileForm(props: &NewEmailFormProps) -> Html {
-    let lang = use_lang();
-    let form = use_form();
-    let number = use_state(String::new);
-    let touched = use_state_eq(|| false);
-    let error = form.server_error("mobile").or_else(|| {
-        let judged = *touched || form.submitted();
-        match parse_mobile(&number) {
-            Err(MobileProblem::Empty) if form.submitted() => {
-                Some(AttrValue::from(MobileProblem::Empty.message(lang)))
-            }
-            Err(MobileProblem::Malformed) if judged => {
-                Some(AttrValue::from(MobileProblem::Malformed.message(lang)))
-            }
-            _ => None,
-        }
-    });
-    let on_input = {
-        let (number, form) = (number.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("mobile");
-            number.set(value);
-        })
+    let on_done = {
+        let done = props.on_done.clone();
+        Callback::from(move |_| done.emit(()))
     };
-    let on_blur = {
-        let touched = touched.clone();
-        Callback::from(move |()| touched.set(true))
-    };
-    let onsubmit = {
-        let (number, touched, form, on_done) = (
-            number.clone(),
-            touched.clone(),
-            form.clone(),
-            props.on_done.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(submission) = form.begin() else {
-                return;
-            };
-            touched.set(true);
-            if parse_mobile(&number).is_err() {
-                submission.local_errors();
-                return;
-            }
-            submission.sending();
-            let request = MobileChange {
-                mobile: (*number).clone(),
-            };
-            let on_done = on_done.clone();
-            spawn_local(async move {
-                let answer =
-                    api::post_json::<_, IgnoredAny>(api::paths::SECURITY_MOBILE, &request, lang)
-                        .await;
-                if submission.finish(answer, lang).is_some() {
-                    on_done.emit(());
-                }
-            });
-        })
-    };
-    let on_cancel = {
-        let cancel = props.on_cancel.clone();
-        Callback::from(move |_: MouseEvent| cancel.emit(()))
-    };
-    let summary = form.summary(&[("numero-mobile", error.clone())]);
     html! {
-        <>
-            if !summary.is_empty() {
-                { error_summary(&summary, lang) }
-            }
-            <form class="form" novalidate=true {onsubmit}>
-                <TextField
-                    id="numero-mobile"
-                    label={Text::MobileLabel.text(lang)}
-                    hint={Some(AttrValue::from(Text::MobileHint.text(lang)))}
-                    value={AttrValue::from((*number).clone())}
-                    {error}
-                    input_type="tel"
-                    inputmode={Some(AttrValue::from("tel"))}
-                    autocomplete={Some(AttrValue::from("tel-national"))}
-                    {on_input}
-                    {on_blur}
-                />
-                <div class="actions">
-                    <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
-                        if form.busy() { { spinner() } }
-                        { Text::MobileSubmit.text(lang) }
-                    </button>
-                    <button type="button" class="button button--secondary" onclick={on_cancel}>
-                        { Text::Cancel.text(lang) }
-                    </button>
-                </div>
-            </form>
-        </>
+        <FieldForm
+            id="numero-mobile"
+            label={Text::MobileLabel}
+            hint={Some(Text::MobileHint)}
+            input_type="tel"
+            inputmode={Some(AttrValue::from("tel"))}
+            autocomplete={Some(AttrValue::from("tel-national"))}
+            check={Check::Mobile}
+            field="mobile"
+            path={api::paths::SECURITY_MOBILE}
+            submit={Text::MobileSubmit}
+            busy={Text::MobileSubmit}
+            {on_done}
+            on_cancel={Some(props.on_cancel.clone())}
+        />
     }
 }
 
@@ -1233,81 +1120,29 @@ struct CodeSentFormProps {
 #[component]
 fn CodeSentForm(props: &CodeSentFormProps) -> Html {
     let lang = use_lang();
-    let form = use_form();
-    let code = use_state(String::new);
-    let touched = use_state_eq(|| false);
-    let error = form.server_error("code").or_else(|| {
-        code_error(&code, *touched, form.submitted()).map(|t| AttrValue::from(t.text(lang)))
-    });
-    let on_input = {
-        let (code, form) = (code.clone(), form.clone());
-        Callback::from(move |value: String| {
-            form.clear_server_error("code");
-            code.set(value);
-        })
+    let on_done = {
+        let done = props.on_done.clone();
+        Callback::from(move |_| done.emit(()))
     };
-    let on_blur = {
-        let touched = touched.clone();
-        Callback::from(move |()| touched.set(true))
-    };
-    let onsubmit = {
-        let (code, touched, form, on_done) = (
-            code.clone(),
-            touched.clone(),
-            form.clone(),
-            props.on_done.clone(),
-        );
-        let path = props.path;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(submission) = form.begin() else {
-                return;
-            };
-            touched.set(true);
-            if code_error(&code, true, true).is_some() {
-                submission.local_errors();
-                return;
-            }
-            submission.sending();
-            let request = portail_shared::security::EmailConfirm {
-                code: (*code).clone(),
-            };
-            let on_done = on_done.clone();
-            spawn_local(async move {
-                let answer = api::post_json::<_, IgnoredAny>(path, &request, lang).await;
-                if submission.finish(answer, lang).is_some() {
-                    on_done.emit(());
-                }
-            });
-        })
-    };
-    let summary = form.summary(&[(props.id, error.clone())]);
     html! {
         <div class="panel panel--info">
-            if !summary.is_empty() {
-                { error_summary(&summary, lang) }
-            }
             <p>
                 { props.intro.text(lang) }{ " " }
                 <strong class="identifier">{ props.sent_to.clone() }</strong>{ "." }
             </p>
-            <form class="form" novalidate=true {onsubmit}>
-                <TextField
-                    id={props.id}
-                    label={props.label.text(lang)}
-                    hint={Some(AttrValue::from(Text::CodeHint.text(lang)))}
-                    value={AttrValue::from((*code).clone())}
-                    {error}
-                    inputmode={Some(AttrValue::from("numeric"))}
-                    autocomplete={Some(AttrValue::from("one-time-code"))}
-                    {on_input}
-                    {on_blur}
-                />
-                <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
-                    if form.busy() { { spinner() } }
-                    { props.submit.text(lang) }
-                </button>
-            </form>
+            <FieldForm
+                id={props.id}
+                label={props.label}
+                hint={Some(Text::CodeHint)}
+                inputmode={Some(AttrValue::from("numeric"))}
+                autocomplete={Some(AttrValue::from("one-time-code"))}
+                check={Check::Code}
+                field="code"
+                path={props.path}
+                submit={props.submit}
+                busy={props.submit}
+                {on_done}
+            />
         </div>
     }
 }
