@@ -111,10 +111,9 @@ test('a member creates an account from the posted code, keyboard only, in French
   await expectAccessible(page);
 });
 
-test('a member creates an account on a phone, in English', async ({ page, consoleErrors }, info) => {
+test('a member creates an account on a phone, in English', { tag: '@phone' }, async ({ page, consoleErrors }) => {
   // A long journey (three pages of forms, the outbox twice, axe on each step).
   test.setTimeout(90_000);
-  test.skip(info.project.name !== 'phone', 'Malik creates his account once, from the phone');
   const malik = persona('Malik Haddad');
   await page.goto('/connexion');
   await appReady(page);

@@ -119,9 +119,8 @@ test('a member turns on an authenticator app and signs in with it, keyboard only
   await expect(await appReady(page)).toHaveText('Bonjour Nora');
 });
 
-test('a member already on an app signs in with it, sees the devices signed in and adds a mobile', async ({ page, consoleErrors }, info) => {
+test('a member already on an app signs in with it, sees the devices signed in and adds a mobile', { tag: '@phone' }, async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
-  test.skip(info.project.name !== 'phone', 'Thomas signs in from the phone');
   const thomas = persona('Thomas Roux');
   expect(thomas.totp_secret, 'the demo gives Thomas’s secret').toBeTruthy();
   await page.goto('/connexion');
