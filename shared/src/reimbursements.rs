@@ -15,6 +15,8 @@ use std::fmt;
 use crate::activation::age_on;
 use crate::{Cents, Lang};
 
+pub mod history;
+
 /// A calendar date (Gregorian), valid by construction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -61,6 +63,46 @@ impl Date {
 
     const fn ymd(self) -> (i32, u8, u8) {
         (self.year, self.month, self.day)
+    }
+
+    /// The month, 1 to 12.
+    pub const fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub const fn day(self) -> u8 {
+        self.day
+    }
+
+    /// The date `days` days after 1970-01-01 (H. Hinnant's civil_from_days).
+    pub const fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
+        Date { year, month, day }
+    }
+
+    /// `days` days later (earlier when negative).
+    pub const fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    /// The same day `months` months later (earlier when negative), or the month's last day
+    /// when it is shorter (31 March − 1 month = 29 or 28 February).
+    pub const fn add_months(self, months: i32) -> Date {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let year = index.div_euclid(12);
+        let month = (index.rem_euclid(12) + 1) as u8;
+        let last = days_in_month(year, month);
+        let day = if self.day > last { last } else { self.day };
+        Date { year, month, day }
     }
 }
 
