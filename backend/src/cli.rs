@@ -255,7 +255,13 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
     let db = Db::open(&crate::config::database_path(&args.data_dir)).map_err(|e| e.to_string())?;
     let rt = runtime()?;
     rt.block_on(async move {
-        let logins = demo::seed(&db, &keys).await.map_err(|e| e.to_string())?;
+        let logins = demo::seed(
+            &db,
+            &keys,
+            crate::clock::paris_day(time::OffsetDateTime::now_utc()),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
         let config = Config {
             mode: Mode::Demo,
             data_dir: args.data_dir.clone(),

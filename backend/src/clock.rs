@@ -52,6 +52,13 @@ pub fn paris(at: OffsetDateTime) -> OffsetDateTime {
     at.to_offset(time::UtcOffset::from_hms(hours, 0, 0).unwrap_or(time::UtcOffset::UTC))
 }
 
+/// The calendar day in mainland France at `at`, as the reimbursement rules count days.
+pub fn paris_day(at: OffsetDateTime) -> portail_shared::reimbursements::Date {
+    let day = paris(at).date();
+    portail_shared::reimbursements::Date::new(day.year(), u8::from(day.month()), day.day())
+        .unwrap_or(portail_shared::reimbursements::KNOWN_FROM)
+}
+
 fn last_sunday_one_utc(year: i32, month: time::Month) -> OffsetDateTime {
     let last_day = time::Date::from_calendar_date(year, month, 31).unwrap_or(time::Date::MIN);
     let back = i64::from(last_day.weekday().number_days_from_sunday());

@@ -6,8 +6,11 @@
 use crate::{
     crypto::{self, Keys},
     db::{self, Db, DbError, accounts, agents, members},
+    synthetic::{self, Someone, Traits},
 };
 use portail_shared::Nir;
+use portail_shared::reimbursements::history::HELD_MONTHS;
+use portail_shared::reimbursements::{Date, Pregnancy};
 use serde::Serialize;
 use std::path::Path;
 
@@ -66,6 +69,27 @@ struct MemberPersona {
     totp: bool,
     story: &'static str,
     children: &'static [Person],
+    /// What their 27 months of reimbursements look like.
+    care: Care,
+}
+
+/// The shape of a persona's reimbursement history (see [`synthetic`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Care {
+    /// A parent with a complementary insurer and a médecin traitant, and their children.
+    Family,
+    /// A retiree in ALD: monthly care at 100 %, an ambulance, a hospital stay.
+    Ald,
+    /// Pregnant, due in two months, without a médecin traitant (GP visits outside the parcours).
+    Pregnant,
+    /// A sick leave paid as daily allowances.
+    SickLeave,
+    /// A student with the Complémentaire santé solidaire: no deductions, tiers payant.
+    Student,
+    /// Little care.
+    Light,
+    /// Little care and no médecin traitant.
+    NoDoctor,
 }
 
 const MEMBERS: &[MemberPersona] = &[
@@ -84,6 +108,7 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Tournesol-Azur-48",
         story: "Parent de deux enfants mineurs (8 et 15 ans), médecin traitant déclaré.",
         totp: false,
+        care: Care::Family,
         children: &[
             Person {
                 nir: "217096912310156",
@@ -123,6 +148,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Retraité né en Corse (NIR en 2A), suivi pour une affection de longue durée.",
         children: &[],
         totp: false,
+        care: Care::Ald,
     },
     MemberPersona {
         person: Person {
@@ -140,6 +166,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Née à l'étranger (département 99), sans médecin traitant déclaré.",
         children: &[],
         totp: false,
+        care: Care::Pregnant,
     },
     MemberPersona {
         person: Person {
@@ -157,6 +184,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "A oublié son mot de passe : le réinitialise par le lien reçu par e-mail.",
         children: &[],
         totp: false,
+        care: Care::SickLeave,
     },
     MemberPersona {
         person: Person {
@@ -174,6 +202,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Laisse sa session inactive : avertie une minute avant la fin, puis déconnectée.",
         children: &[],
         totp: false,
+        care: Care::Light,
     },
     MemberPersona {
         person: Person {
@@ -191,6 +220,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "N'a pas encore de compte : le crée avec le code reçu par courrier.",
         children: &[],
         totp: false,
+        care: Care::Student,
     },
     MemberPersona {
         person: Person {
@@ -208,6 +238,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Lit le portail en anglais ; n'a pas encore de compte et le crée depuis son téléphone.",
         children: &[],
         totp: false,
+        care: Care::NoDoctor,
     },
     MemberPersona {
         person: Person {
@@ -225,6 +256,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Passe des codes par e-mail à une application d'authentification, avec ses codes de secours.",
         children: &[],
         totp: false,
+        care: Care::Light,
     },
     MemberPersona {
         person: Person {
@@ -242,6 +274,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Se connecte avec une application d'authentification (secret ci-dessous).",
         children: &[],
         totp: true,
+        care: Care::Light,
     },
     MemberPersona {
         person: Person {
@@ -259,6 +292,7 @@ const MEMBERS: &[MemberPersona] = &[
         story: "Reçoit une alerte de connexion depuis un appareil inconnu et sécurise son compte (« ce n'était pas moi »).",
         children: &[],
         totp: false,
+        care: Care::Light,
     },
 ];
 
@@ -289,12 +323,18 @@ const AGENTS: &[AgentPersona] = &[
 
 /// Seeds the demo personas that are missing (so a second run changes nothing) and returns
 /// how to log in as each of them.
-pub async fn seed(db: &Db, keys: &Keys) -> Result<Vec<PersonaLogin>, DbError> {
+///
+/// A persona seeded today gets the 27 months of reimbursements up to `today`.
+pub async fn seed(db: &Db, keys: &Keys, today: Date) -> Result<Vec<PersonaLogin>, DbError> {
     let keys = keys.clone();
-    db.transaction(move |tx| seed_in(tx, &keys)).await
+    db.transaction(move |tx| seed_in(tx, &keys, today)).await
 }
 
-fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLogin>, DbError> {
+fn seed_in(
+    tx: &rusqlite::Transaction<'_>,
+    keys: &Keys,
+    today: Date,
+) -> Result<Vec<PersonaLogin>, DbError> {
     db::settings::claim_mode(tx, "demo")?;
     db::settings::set(tx, "fund_name", DEMO_FUND_NAME)?;
     let mut logins = Vec::new();
@@ -304,10 +344,21 @@ fn seed_in(tx: &rusqlite::Transaction<'_>, keys: &Keys) -> Result<Vec<PersonaLog
             Some(id) => id,
             None => {
                 let id = insert_person(tx, keys, &persona.person)?;
+                let mut household = vec![someone(id, &persona.person, persona.care, today)?];
                 for (i, child) in persona.children.iter().enumerate() {
                     let child_id = insert_person(tx, keys, child)?;
                     let rank = u8::try_from(i + 2).unwrap_or(19);
                     members::link_dependant(tx, child_id, id, rank, child.birth_date)?;
+                    household.push(someone(child_id, child, Care::Light, today)?);
+                }
+                let seed = persona
+                    .person
+                    .nir
+                    .bytes()
+                    .fold(0_u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
+                let prefix = format!("DEMO-{}", persona.person.nir);
+                for line in synthetic::history(seed, id, &household, today, HELD_MONTHS, &prefix) {
+                    db::reimbursements::insert(tx, keys, &line)?;
                 }
                 id
             }
@@ -393,6 +444,74 @@ fn insert_person(
             rights_start: p.birth_date,
         },
     )
+}
+
+/// A household member as the history generator sees them.
+fn someone(
+    member: members::MemberId,
+    p: &Person,
+    care: Care,
+    today: Date,
+) -> Result<Someone, DbError> {
+    let birth = Date::parse(p.birth_date)
+        .ok_or_else(|| DbError::Data(format!("demo persona birth date {}", p.birth_date)))?;
+    let woman = p.sex == "F";
+    let adult = Traits {
+        woman,
+        treating_doctor: true,
+        complementary: true,
+        visits_per_year: 3,
+        ..Traits::default()
+    };
+    let traits = match care {
+        Care::Family => Traits {
+            visits_per_year: 4,
+            ..adult
+        },
+        Care::Ald => Traits {
+            ald: true,
+            complementary: false,
+            visits_per_year: 2,
+            ..adult
+        },
+        Care::Pregnant => {
+            let due = today.add_months(2);
+            Traits {
+                pregnancy: Some(Pregnancy {
+                    sixth_month: due.add_months(-4),
+                    delivery: None,
+                }),
+                treating_doctor: false,
+                visits_per_year: 4,
+                ..adult
+            }
+        }
+        Care::SickLeave => Traits {
+            sick_leave: true,
+            ..adult
+        },
+        Care::Student => Traits {
+            css: true,
+            complementary: false,
+            visits_per_year: 2,
+            ..adult
+        },
+        Care::Light => Traits {
+            visits_per_year: 2,
+            ..adult
+        },
+        Care::NoDoctor => Traits {
+            treating_doctor: false,
+            complementary: false,
+            visits_per_year: 2,
+            ..adult
+        },
+    };
+    Ok(Someone {
+        member,
+        birth,
+        traits,
+    })
 }
 
 fn parse_nir(text: &str) -> Result<Nir, DbError> {

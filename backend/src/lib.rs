@@ -19,10 +19,12 @@ pub mod ops;
 pub mod outbox;
 pub mod password;
 pub mod portal;
+pub mod reimbursements;
 pub mod security;
 pub mod server;
 pub mod session;
 pub mod sms;
+pub mod synthetic;
 
 pub use config::{Config, Mode};
 pub use error::AppError;

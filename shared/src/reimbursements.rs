@@ -654,7 +654,7 @@ pub fn compute(act: &Act, who: &Beneficiary, counters: &mut YearCounters) -> Com
 }
 
 /// `amount × rate_bp / 10 000`, to the nearest cent, halves up (amounts here are ≥ 0).
-fn apply_rate(amount: Cents, rate_bp: u32) -> Cents {
+pub fn apply_rate(amount: Cents, rate_bp: u32) -> Cents {
     let product = i128::from(amount.0) * i128::from(rate_bp);
     Cents(i64::try_from((product + 5000).div_euclid(10_000)).unwrap_or(i64::MAX))
 }

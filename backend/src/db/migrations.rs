@@ -12,6 +12,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
     Migrations::new(vec![
         M::up(include_str!("schema/0001_initial.sql")),
         M::up(include_str!("schema/0002_identity.sql")),
+        M::up(include_str!("schema/0003_reimbursements.sql")),
     ])
 });
 

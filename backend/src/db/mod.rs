@@ -9,6 +9,7 @@ pub mod letters;
 pub mod members;
 mod migrations;
 pub mod outbox;
+pub mod reimbursements;
 pub mod security;
 pub mod sessions;
 pub mod settings;

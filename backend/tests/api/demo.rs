@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_app, test_keys};
+use crate::helpers::{spawn_app, test_keys, today};
 use portail::{Mode, db, demo};
 use portail_shared::Nir;
 
@@ -6,7 +6,7 @@ use portail_shared::Nir;
 async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
     let app = spawn_app(Mode::Demo);
     let keys = test_keys();
-    let first = demo::seed(&app.state.db, &keys).await.unwrap();
+    let first = demo::seed(&app.state.db, &keys, today()).await.unwrap();
     let count = |app: &crate::helpers::TestApp| {
         let db = app.state.db.clone();
         async move {
@@ -22,7 +22,7 @@ async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
         }
     };
     let before = count(&app).await;
-    let second = demo::seed(&app.state.db, &keys).await.unwrap();
+    let second = demo::seed(&app.state.db, &keys, today()).await.unwrap();
     assert_eq!(first, second);
     assert_eq!(count(&app).await, before);
     // Five adults with accounts, two children, two agents.
@@ -39,7 +39,7 @@ async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
 async fn member_nir_is_stored_encrypted_and_found_through_its_blind_index() {
     let app = spawn_app(Mode::Demo);
     let keys = test_keys();
-    let logins = demo::seed(&app.state.db, &keys).await.unwrap();
+    let logins = demo::seed(&app.state.db, &keys, today()).await.unwrap();
     let nir = Nir::parse(&logins[0].login).unwrap();
     let (found, clear_in_db) = {
         let keys = keys.clone();
@@ -71,7 +71,9 @@ async fn a_production_database_refuses_demo_personas() {
         .call(|c| db::settings::claim_mode(c, "production"))
         .await
         .unwrap();
-    let err = demo::seed(&app.state.db, &test_keys()).await.unwrap_err();
+    let err = demo::seed(&app.state.db, &test_keys(), today())
+        .await
+        .unwrap_err();
     assert!(err.to_string().contains("production database"), "{err}");
     let members = app.state.db.call(|c| db::members::count(c)).await.unwrap();
     assert_eq!(members, 0, "nothing half-written");

@@ -41,6 +41,11 @@ impl Answer {
     }
 }
 
+/// Today in Paris, the day demo histories end.
+pub fn today() -> portail_shared::reimbursements::Date {
+    portail::clock::paris_day(time::OffsetDateTime::now_utc())
+}
+
 pub fn test_keys() -> Keys {
     Keys::from_secret(&[42u8; 32])
 }
@@ -101,7 +106,7 @@ impl TestApp {
 /// A demo application with its personas seeded.
 pub async fn demo_app() -> TestApp {
     let app = spawn_app(Mode::Demo);
-    portail::demo::seed(&app.state.db, &test_keys())
+    portail::demo::seed(&app.state.db, &test_keys(), today())
         .await
         .unwrap();
     app

@@ -1,6 +1,6 @@
 //! E-mail leaves through a real SMTP conversation.
 
-use crate::{helpers::spawn_app, helpers::test_keys, smtp};
+use crate::{helpers::spawn_app, helpers::test_keys, helpers::today, smtp};
 use axum::{body::Body, http::Request};
 use portail::{Mode, demo, mail::Sender};
 
@@ -8,7 +8,9 @@ use portail::{Mode, demo, mail::Sender};
 async fn login_code_is_delivered_over_smtp_and_marked_sent() {
     let (url, mut inbox) = smtp::start().await;
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys()).await.unwrap();
+    demo::seed(&app.state.db, &test_keys(), today())
+        .await
+        .unwrap();
     let step = app
         .send(
             Request::post("/api/login")
@@ -54,7 +56,9 @@ async fn login_code_is_delivered_over_smtp_and_marked_sent() {
 #[tokio::test]
 async fn an_unreachable_smtp_server_leaves_the_email_queued() {
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys()).await.unwrap();
+    demo::seed(&app.state.db, &test_keys(), today())
+        .await
+        .unwrap();
     app.state
         .db
         .call(|c| portail::db::outbox::push(c, "a@b.test", "S", "B", "2026-01-01T00:00:00Z"))

@@ -1,10 +1,12 @@
-use crate::helpers::{spawn_app, test_keys};
+use crate::helpers::{spawn_app, test_keys, today};
 use portail::{Mode, db, demo, ops};
 
 #[tokio::test]
 async fn backup_while_live_then_restore_brings_the_data_back() {
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys()).await.unwrap();
+    demo::seed(&app.state.db, &test_keys(), today())
+        .await
+        .unwrap();
     let data_dir = app.dir.path().to_path_buf();
     let lock = ops::lock_data_dir(&data_dir).unwrap();
     let backup_dir = tempfile::tempdir().unwrap();

@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Nature, Smr, Specialty};
+use super::{Computation, Date, Exemption, Nature, Smr, Specialty};
 use crate::{Cents, Lang};
 
 /// The kind of act, as the member filters by it.
@@ -634,6 +634,49 @@ pub struct Detail {
     pub line: Line,
     /// The computation in words ([`super::explain`]).
     pub explanation: String,
+}
+
+/// How a stored line was computed, in words: the rule's sentence ([`super::explain`]), then
+/// what was withheld for earlier acts, or why the line was rejected.
+pub fn explain_line(
+    line: &Line,
+    exempted: Option<Exemption>,
+    hospital_daily_charge: Cents,
+    lang: Lang,
+) -> String {
+    let fr = lang == Lang::Fr;
+    if line.status == Status::Rejected {
+        let why = line.reject_reason.as_deref().unwrap_or_default();
+        return if fr {
+            format!("Ce remboursement a été rejeté\u{a0}: {why}")
+        } else {
+            format!("This reimbursement was rejected: {why}")
+        };
+    }
+    let gross = super::apply_rate(line.base, line.rate_bp);
+    let computation = Computation {
+        base: line.base,
+        rate_bp: line.rate_bp,
+        gross,
+        participation: line.participation,
+        franchise: line.franchise,
+        reimbursed: line.reimbursed,
+        paid_now: line.paid + line.recovered,
+        deferred: line.deferred,
+        remaining: line.remaining,
+        hospital_daily_charge,
+        exempted,
+    };
+    let mut out = super::explain(&computation, lang);
+    if line.recovered > Cents::ZERO {
+        let amount = line.recovered.format(lang);
+        out.push_str(&if fr {
+            format!(" {amount} de participations et franchises d'actes antérieurs ont été retenus sur ce paiement.")
+        } else {
+            format!(" {amount} of deductions from earlier care were withheld from this payment.")
+        });
+    }
+    out
 }
 
 /// Column titles of the CSV export.
