@@ -15,6 +15,7 @@ mod mail;
 mod ops;
 mod password;
 mod portal;
+mod reimbursements;
 mod security;
 mod sms;
 mod smtp;
