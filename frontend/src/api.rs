@@ -112,6 +112,10 @@ pub mod paths {
 
     /// `GET`: the demo outbox, newest first (404 in production).
     pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
+    /// `GET`: a member's reimbursements (`?` + `Filter::to_query`); `/{id}` for one line.
+    pub const REIMBURSEMENTS: &str = "/api/reimbursements";
+    /// `GET`: the same lines as a CSV file.
+    pub const REIMBURSEMENTS_CSV: &str = "/api/reimbursements.csv";
 }
 
 /// Error codes the browser reacts to.

@@ -36,6 +36,12 @@ pub enum Route {
     /// Payments and reimbursements (member area).
     #[at("/remboursements")]
     Reimbursements,
+    /// One reimbursement line.
+    #[at("/remboursements/:id")]
+    ReimbursementLine {
+        /// The line.
+        id: i64,
+    },
     /// Certificates and statements (member area).
     #[at("/documents")]
     Documents,
@@ -93,6 +99,7 @@ impl Route {
             Route::NewPassword => Text::TitleNewPassword,
             Route::NotMe => Text::TitleNotMe,
             Route::Reimbursements => Text::TitlePayments,
+            Route::ReimbursementLine { .. } => Text::TitlePaymentLine,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,
             Route::Messages => Text::TitleMessages,

@@ -32,8 +32,11 @@ use portail_shared::login::{LoginStep, Me, SecondFactor};
 use portail_shared::nir::NirError;
 use yew::Reducible;
 
+#[path = "render/payments.rs"]
+mod payments;
+
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 19] = [
+const PATHS: [&str; 20] = [
     "/",
     "/connexion",
     "/connexion/code",
@@ -45,6 +48,7 @@ const PATHS: [&str; 19] = [
     "/mot-de-passe/nouveau",
     "/demo/boite-envoi",
     "/remboursements",
+    "/remboursements/1",
     "/documents",
     "/demarches",
     "/messagerie",
@@ -579,9 +583,28 @@ async fn home_greets_the_signed_in_member_by_given_name() {
 }
 
 #[tokio::test]
+async fn a_members_payments_page_loads_their_payments_and_a_visitor_is_asked_to_sign_in() {
+    let html = render_member("/remboursements", Lang::Fr).await;
+    let main = main_of(&html);
+    assert_eq!(
+        inner(&html, tags(&html, "h1")[0], "h1"),
+        "Paiements et remboursements"
+    );
+    assert!(main.contains("Chargement de vos paiements…"));
+    assert!(!main.contains("prochaine version"));
+    let line = render_member("/remboursements/12", Lang::En).await;
+    assert_eq!(
+        inner(&line, tags(&line, "h1")[0], "h1"),
+        "Reimbursement details"
+    );
+    assert!(main_of(&line).contains(r#"href="/remboursements""#));
+    let visitor = render_fr("/remboursements/12").await;
+    assert!(main_of(&visitor).contains("Connectez-vous pour accéder à vos paiements."));
+}
+
+#[tokio::test]
 async fn member_areas_say_what_comes_next_when_signed_in() {
     for (path, title) in [
-        ("/remboursements", "Paiements et remboursements"),
         ("/documents", "Documents"),
         ("/demarches", "Démarches"),
         ("/messagerie", "Messagerie"),

@@ -217,6 +217,75 @@ catalog! {
         en: "Follow the reimbursement of your care and the benefits paid by your fund, with the date and amount of each payment.",
     }
     PaymentsSignIn { fr: "Connectez-vous pour accéder à vos paiements.", en: "Sign in to see your payments." }
+    PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
+    PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
+    PaymentsPeriod { fr: "Période", en: "Period" }
+    PaymentsPeriod24 { fr: "Les 24 derniers mois", en: "The last 24 months" }
+    PaymentsPeriod3 { fr: "Les 3 derniers mois", en: "The last 3 months" }
+    PaymentsPeriod12 { fr: "Les 12 derniers mois", en: "The last 12 months" }
+    PaymentsPeriodAll { fr: "Tout l’historique", en: "The whole history" }
+    PaymentsWho { fr: "Pour qui", en: "For whom" }
+    PaymentsEveryone { fr: "Toute la famille", en: "The whole family" }
+    PaymentsKind { fr: "Type de soins", en: "Type of care" }
+    PaymentsAllKinds { fr: "Tous les soins", en: "All care" }
+    PaymentsStatus { fr: "État", en: "Status" }
+    PaymentsAllStatuses { fr: "Tous", en: "All" }
+    PaymentsSearch { fr: "Rechercher un professionnel ou un acte", en: "Search for a professional or an act" }
+    PaymentsSearchHint { fr: "Par exemple : pharmacie, Faure, dentiste", en: "For example: pharmacy, Faure, dentist" }
+    PaymentsApply { fr: "Afficher", en: "Show" }
+    PaymentsTotalsHeading { fr: "Sur cette période", en: "For this period" }
+    PaymentsCharged { fr: "Montant des soins", en: "Cost of care" }
+    PaymentsReimbursed { fr: "Remboursé par votre caisse", en: "Reimbursed by your fund" }
+    PaymentsRemaining { fr: "Reste à votre charge", en: "Left for you to pay" }
+    PaymentsDeductions { fr: "Participations et franchises", en: "Flat-rate contributions and deductibles" }
+    PaymentsRemainingNote { fr: "Le reste à charge tient compte de la part de votre complémentaire santé quand votre caisse la connaît.", en: "The amount left to pay takes your complementary insurer’s part into account when your fund knows it." }
+    PaymentsCountersHeading { fr: "Participations et franchises de l’année", en: "This year’s contributions and deductibles" }
+    PaymentsCounterParticipation { fr: "Participations forfaitaires", en: "Flat-rate contributions" }
+    PaymentsCounterFranchise { fr: "Franchises médicales", en: "Medical deductibles" }
+    PaymentsCountersNote { fr: "Chacune est plafonnée à 50 € par an et par personne : au-delà, plus rien n’est retenu. Les moins de 18 ans, les femmes enceintes à partir du 6e mois et les bénéficiaires de la Complémentaire santé solidaire n’en paient pas.", en: "Each is capped at €50 a year per person: beyond that, nothing more is deducted. Under-18s, pregnant women from the 6th month and people with the Complémentaire santé solidaire pay none." }
+    PaymentsOf { fr: "sur", en: "of" }
+    PaymentsChartHeading { fr: "Remboursé et reste à charge, mois par mois", en: "Reimbursed and left to pay, month by month" }
+    PaymentsChartTable { fr: "Voir ces montants dans un tableau", en: "See these amounts in a table" }
+    PaymentsMonth { fr: "Mois des soins", en: "Month of care" }
+    PaymentsExport { fr: "Télécharger ces lignes (tableur CSV)", en: "Download these lines (CSV spreadsheet)" }
+    PaymentsNone { fr: "Aucun remboursement ne correspond à ces critères.", en: "No reimbursement matches these criteria." }
+    PaymentsNoneHelp { fr: "Élargissez la période ou choisissez « Tout l’historique ».", en: "Widen the period or choose “The whole history”." }
+    PaymentsListHeading { fr: "Vos remboursements", en: "Your reimbursements" }
+    PaymentsPendingGroup { fr: "En cours de traitement", en: "Being processed" }
+    PaymentsRejectedGroup { fr: "Rejetés", en: "Rejected" }
+    PaymentsPaidOn { fr: "Paiement du", en: "Payment of" }
+    PaymentsToYou { fr: "versés sur votre compte", en: "paid into your account" }
+    PaymentsToProfessionals { fr: "versés aux professionnels (tiers payant)", en: "paid to professionals (third-party payment)" }
+    PaymentsSeeDetail { fr: "Voir le détail", en: "See the details" }
+    PaymentsBack { fr: "Retour à mes paiements", en: "Back to my payments" }
+    TitlePaymentLine { fr: "Détail d’un remboursement", en: "Reimbursement details" }
+    PaymentHowComputed { fr: "Comment ce montant a été calculé", en: "How this amount was worked out" }
+    PaymentNotFound { fr: "Ce remboursement n’existe pas ou ne vous concerne pas.", en: "This reimbursement does not exist or does not concern you." }
+    PaymentCareDate { fr: "Date des soins", en: "Date of care" }
+    PaymentBeneficiary { fr: "Bénéficiaire", en: "Beneficiary" }
+    PaymentProfessional { fr: "Professionnel ou établissement", en: "Professional or establishment" }
+    PaymentSpecialty { fr: "Spécialité", en: "Specialty" }
+    PaymentAct { fr: "Acte", en: "Act" }
+    PaymentCharged { fr: "Montant payé", en: "Amount paid" }
+    PaymentBase { fr: "Base de remboursement", en: "Reimbursement base" }
+    PaymentRate { fr: "Taux de remboursement", en: "Reimbursement rate" }
+    PaymentParticipation { fr: "Participation forfaitaire", en: "Flat-rate contribution" }
+    PaymentFranchise { fr: "Franchise médicale", en: "Medical deductible" }
+    PaymentComplementary { fr: "Part de votre complémentaire", en: "Your complementary insurer’s part" }
+    PaymentComplementaryUnknown { fr: "Non connue de votre caisse", en: "Not known to your fund" }
+    PaymentTiersPayant { fr: "Tiers payant", en: "Third-party payment" }
+    PaymentTiersPayantYes { fr: "Oui : votre caisse a payé le professionnel directement", en: "Yes: your fund paid the professional directly" }
+    PaymentParcours { fr: "Parcours de soins", en: "Coordinated care pathway" }
+    PaymentParcoursNo { fr: "Hors parcours de soins : remboursement réduit", en: "Outside the care pathway: lower reimbursement" }
+    PaymentStatus { fr: "État", en: "Status" }
+    PaymentDate { fr: "Date de paiement", en: "Payment date" }
+    PaymentRef { fr: "Référence du paiement", en: "Payment reference" }
+    PaymentRejectReason { fr: "Motif du rejet", en: "Reason for rejection" }
+    PaymentRecovered { fr: "Retenu pour des soins antérieurs", en: "Withheld for earlier care" }
+    PaymentDeferred { fr: "Sera retenu sur un prochain paiement", en: "To be withheld from a later payment" }
+    PaymentPaid { fr: "Versé", en: "Paid out" }
+    Yes { fr: "Oui", en: "Yes" }
+    No { fr: "Non", en: "No" }
     DocumentsIntro {
         fr: "Téléchargez votre attestation de droits, vos relevés de remboursement et les courriers de votre caisse.",
         en: "Download your certificate of entitlement, your reimbursement statements and the letters from your fund.",

@@ -37,6 +37,9 @@ pub fn switch(route: Route) -> Html {
         Route::NewPassword => html! { <new_password::NewPasswordPage /> },
         Route::NotMe => html! { <not_me::NotMePage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
+        Route::ReimbursementLine { id } => {
+            html! { <reimbursements::ReimbursementLinePage id={id} /> }
+        }
         Route::Documents => html! { <documents::DocumentsPage /> },
         Route::Requests => html! { <requests::RequestsPage /> },
         Route::Messages => html! { <messages::MessagesPage /> },
