@@ -4,19 +4,14 @@
 //! The PDF ([`render`]) and the plain text ([`text`], shown by the demo outbox) are both built
 //! from the same list of blocks, so they always say the same thing in the same order.
 //!
-//! Widths are measured with the advance widths of the bundled DejaVu fonts (read from their
-//! `cmap`/`hmtx` tables here, as krilla keeps its own metrics private), so paragraphs are
-//! wrapped to the real text width.
+//! Fonts, measuring and wrapping, and writing the PDF are in [`crate::pdf`].
 
-use krilla::Document;
 use krilla::color::rgb;
-use krilla::geom::{PathBuilder, Point, Rect};
-use krilla::metadata::{DateTime, Metadata};
-use krilla::num::NormalizedF32;
-use krilla::page::PageSettings;
-use krilla::paint::{Fill, Stroke};
-use krilla::text::{Font, TextDirection};
 use time::Date;
+
+use crate::pdf::{
+    self, Face, Faces, MARGIN, Op, PAGE_H, PAGE_W, PT_PER_MM, PdfError, clean, mm, wrap,
+};
 
 /// What one activation letter says.
 #[derive(Debug, Clone, Copy)]
@@ -40,18 +35,12 @@ pub struct Letter<'a> {
 /// Why a letter could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum LetterError {
-    /// A bundled font could not be read.
-    #[error("the bundled font {0} could not be read")]
-    Font(&'static str),
     /// The content does not fit on one page, even at the smallest type size.
     #[error("the letter does not fit on one page")]
     TooLong,
-    /// A shape of the layout had an invalid size.
-    #[error("invalid geometry in the letter layout")]
-    Geometry,
-    /// krilla could not write the PDF.
-    #[error("could not write the PDF: {0}")]
-    Pdf(#[from] krilla::error::KrillaError),
+    /// The PDF could not be made.
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
 }
 
 /// Renders the letter as a one-page A4 PDF.
@@ -66,69 +55,16 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, LetterError> {
         })
         .ok_or(LetterError::TooLong)?;
 
-    let mut document = Document::new();
-    let mut metadata = Metadata::new()
-        .title("Code d'activation".to_owned())
-        .language("fr".to_owned())
-        .creator("Portail".to_owned());
-    if let Ok(year) = u16::try_from(letter.issued_on.year()) {
-        metadata = metadata.creation_date(
-            DateTime::new(year)
-                .month(u8::from(letter.issued_on.month()))
-                .day(letter.issued_on.day()),
-        );
-    }
-    document.set_metadata(metadata);
-
-    let settings = PageSettings::from_wh(PAGE_W, PAGE_H).ok_or(LetterError::Geometry)?;
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    for op in ops {
-        match op {
-            Op::Text {
-                x,
-                baseline,
-                face,
-                size,
-                text,
-            } => {
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill(ink())));
-                surface.draw_text(
-                    Point::from_xy(x, baseline),
-                    faces.get(face).font.clone(),
-                    size,
-                    &text,
-                    false,
-                    TextDirection::LeftToRight,
-                );
-            }
-            Op::Frame {
-                x,
-                y,
-                w,
-                h,
-                background,
-                border,
-                border_width,
-            } => {
-                let rect = Rect::from_xywh(x, y, w, h).ok_or(LetterError::Geometry)?;
-                let mut builder = PathBuilder::new();
-                builder.push_rect(rect);
-                let path = builder.finish().ok_or(LetterError::Geometry)?;
-                surface.set_fill(Some(fill(background)));
-                surface.set_stroke(Some(Stroke {
-                    paint: border.into(),
-                    width: border_width,
-                    ..Stroke::default()
-                }));
-                surface.draw_path(&path);
-            }
-        }
-    }
-    surface.finish();
-    page.finish();
-    Ok(document.finish()?)
+    pdf::write(
+        &faces,
+        &[ops],
+        &pdf::Info {
+            title: "Code d'activation",
+            issued_on: letter.issued_on,
+            footer: None,
+        },
+    )
+    .map_err(LetterError::from)
 }
 
 /// The letter's words as plain text, same content and order as the PDF (used by the demo
@@ -247,15 +183,6 @@ fn blocks(letter: &Letter<'_>) -> Vec<Block> {
     ]
 }
 
-/// One line of input: control characters (line breaks, tabs) become spaces, runs of spaces
-/// collapse, ends are trimmed.
-fn clean(s: &str) -> String {
-    s.split(|c: char| c.is_control() || c == ' ')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// "26 novembre 2026"; the first of the month is "1er janvier 2027".
 fn french_date(date: Date) -> String {
     crate::clock::date_words(date, portail_shared::Lang::Fr)
@@ -263,14 +190,6 @@ fn french_date(date: Date) -> String {
 
 // ---- Layout -------------------------------------------------------------------------------
 
-/// Points per millimetre.
-const PT_PER_MM: f32 = 72.0 / 25.4;
-/// A4 width in points.
-const PAGE_W: f32 = 210.0 * PT_PER_MM;
-/// A4 height in points.
-const PAGE_H: f32 = 297.0 * PT_PER_MM;
-/// Page margins.
-const MARGIN: f32 = 20.0 * PT_PER_MM;
 /// Left edge of the envelope window (DL window, French standard position).
 const WINDOW_X: f32 = 110.0 * PT_PER_MM;
 /// Top of the envelope window.
@@ -279,123 +198,6 @@ const WINDOW_Y: f32 = 47.0 * PT_PER_MM;
 const BODY_Y: f32 = 95.0 * PT_PER_MM;
 /// Type scales tried in turn until the letter fits on the page.
 const SCALES: [f32; 6] = [1.0, 0.94, 0.88, 0.82, 0.76, 0.7];
-
-/// Text colour.
-fn ink() -> rgb::Color {
-    rgb::Color::new(20, 20, 20)
-}
-
-/// Millimetres to points.
-fn mm(v: f32) -> f32 {
-    v * PT_PER_MM
-}
-
-/// A solid fill of one colour.
-fn fill(color: rgb::Color) -> Fill {
-    Fill {
-        paint: color.into(),
-        opacity: NormalizedF32::ONE,
-        rule: Default::default(),
-    }
-}
-
-/// Which of the three fonts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Face {
-    /// DejaVu Sans.
-    Regular,
-    /// DejaVu Sans Bold.
-    Bold,
-    /// DejaVu Sans Mono Bold, for the code.
-    Mono,
-}
-
-/// A font for krilla plus its metrics for measuring.
-struct FontFace {
-    /// The font handed to krilla.
-    font: Font,
-    /// Advance widths.
-    metrics: Metrics,
-}
-
-impl FontFace {
-    /// Loads one bundled font.
-    fn load(name: &'static str, data: &'static [u8]) -> Result<Self, LetterError> {
-        let font = Font::new(data.into(), 0).ok_or(LetterError::Font(name))?;
-        let metrics = Metrics::parse(data).ok_or(LetterError::Font(name))?;
-        Ok(Self { font, metrics })
-    }
-
-    /// Width of `text` at `size` points.
-    fn width(&self, text: &str, size: f32) -> f32 {
-        self.metrics.width(text) * size
-    }
-}
-
-/// The three fonts of the letter.
-struct Faces {
-    /// DejaVu Sans.
-    regular: FontFace,
-    /// DejaVu Sans Bold.
-    bold: FontFace,
-    /// DejaVu Sans Mono Bold.
-    mono: FontFace,
-}
-
-impl Faces {
-    /// Loads the bundled DejaVu fonts.
-    fn load() -> Result<Self, LetterError> {
-        Ok(Self {
-            regular: FontFace::load("DejaVu Sans", dejavu::sans::regular())?,
-            bold: FontFace::load("DejaVu Sans Bold", dejavu::sans::bold())?,
-            mono: FontFace::load("DejaVu Sans Mono Bold", dejavu::sans_mono::bold())?,
-        })
-    }
-
-    /// The face for a [`Face`].
-    fn get(&self, face: Face) -> &FontFace {
-        match face {
-            Face::Regular => &self.regular,
-            Face::Bold => &self.bold,
-            Face::Mono => &self.mono,
-        }
-    }
-}
-
-/// Something to draw, in points, origin top left, y downwards.
-#[derive(Debug, Clone, PartialEq)]
-enum Op {
-    /// One line of text.
-    Text {
-        /// Left edge.
-        x: f32,
-        /// Baseline.
-        baseline: f32,
-        /// Font.
-        face: Face,
-        /// Font size in points.
-        size: f32,
-        /// The line.
-        text: String,
-    },
-    /// A filled, bordered rectangle (drawn before the text it frames).
-    Frame {
-        /// Left edge.
-        x: f32,
-        /// Top edge.
-        y: f32,
-        /// Width.
-        w: f32,
-        /// Height.
-        h: f32,
-        /// Fill colour.
-        background: rgb::Color,
-        /// Border colour.
-        border: rgb::Color,
-        /// Border width in points.
-        border_width: f32,
-    },
-}
 
 /// Lays the blocks out at `scale` times the normal type size; returns the drawing and the
 /// lowest y used.
@@ -565,192 +367,6 @@ fn layout(blocks: &[Block], faces: &Faces, scale: f32) -> (Vec<Op>, f32) {
         }
     }
     (ops, y)
-}
-
-/// Splits `text` into lines no wider than `width`: at spaces, never before a lone `:`, `?`,
-/// `!` or `;` nor between two groups of digits ("36 46"), and inside a word only when the word
-/// alone is wider than the line (a long address).
-fn wrap(text: &str, face: &FontFace, size: f32, width: f32) -> Vec<String> {
-    // Unbreakable units.
-    let mut units: Vec<String> = Vec::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        match units.last_mut() {
-            Some(prev) if sticks(prev, word) => {
-                prev.push(' ');
-                prev.push_str(word);
-            }
-            _ => units.push(word.to_owned()),
-        }
-    }
-
-    let space = face.width(" ", size);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_w = 0.0;
-    for unit in units {
-        let unit_w = face.width(&unit, size);
-        if !line.is_empty() && line_w + space + unit_w <= width {
-            line.push(' ');
-            line.push_str(&unit);
-            line_w += space + unit_w;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if unit_w <= width {
-            line = unit;
-            line_w = unit_w;
-            continue;
-        }
-        // Too wide for any line: break between characters.
-        line_w = 0.0;
-        for c in unit.chars() {
-            let mut buf = [0; 4];
-            let c_w = face.width(c.encode_utf8(&mut buf), size);
-            if !line.is_empty() && line_w + c_w > width {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0.0;
-            }
-            line.push(c);
-            line_w += c_w;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
-}
-
-/// Whether `word` must stay on the same line as the unit before it.
-fn sticks(prev: &str, word: &str) -> bool {
-    let punctuation = word
-        .chars()
-        .all(|c| matches!(c, ':' | ';' | '?' | '!' | '»'));
-    let is_digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    let last = prev.rsplit(' ').next().unwrap_or(prev);
-    punctuation || prev.ends_with('«') || (is_digits(last) && is_digits(word) && word.len() <= 3)
-}
-
-// ---- Font metrics -------------------------------------------------------------------------
-
-/// Advance widths of a TrueType font, read from its `head`, `hhea`, `hmtx` and `cmap`
-/// (format 4) tables.
-struct Metrics {
-    /// The font file.
-    data: &'static [u8],
-    /// Font units per em.
-    units_per_em: f32,
-    /// Offset of the `hmtx` table.
-    hmtx: usize,
-    /// Number of long horizontal metrics in `hmtx`.
-    long_metrics: u16,
-    /// Offset of the format 4 `cmap` subtable.
-    cmap: usize,
-}
-
-/// Big-endian u16 at `offset`.
-fn read_u16(data: &[u8], offset: usize) -> Option<u16> {
-    let bytes = data.get(offset..offset.checked_add(2)?)?;
-    Some(u16::from_be_bytes(bytes.try_into().ok()?))
-}
-
-/// Big-endian u32 at `offset`.
-fn read_u32(data: &[u8], offset: usize) -> Option<u32> {
-    let bytes = data.get(offset..offset.checked_add(4)?)?;
-    Some(u32::from_be_bytes(bytes.try_into().ok()?))
-}
-
-impl Metrics {
-    /// Reads the tables needed; `None` if the font lacks them.
-    fn parse(data: &'static [u8]) -> Option<Self> {
-        let num_tables = usize::from(read_u16(data, 4)?);
-        let table = |tag: &[u8; 4]| -> Option<usize> {
-            (0..num_tables).find_map(|i| {
-                let record = 12 + i * 16;
-                (data.get(record..record + 4)? == tag)
-                    .then(|| read_u32(data, record + 8))
-                    .flatten()
-                    .and_then(|offset| usize::try_from(offset).ok())
-            })
-        };
-        let head = table(b"head")?;
-        let hhea = table(b"hhea")?;
-        let hmtx = table(b"hmtx")?;
-        let cmap_table = table(b"cmap")?;
-        let units_per_em = f32::from(read_u16(data, head + 18)?);
-        let long_metrics = read_u16(data, hhea + 34)?;
-        if units_per_em <= 0.0 || long_metrics == 0 {
-            return None;
-        }
-        let subtables = usize::from(read_u16(data, cmap_table + 2)?);
-        let cmap = (0..subtables).find_map(|i| {
-            let record = cmap_table + 4 + i * 8;
-            let platform = read_u16(data, record)?;
-            let encoding = read_u16(data, record + 2)?;
-            let offset = cmap_table + usize::try_from(read_u32(data, record + 4)?).ok()?;
-            let unicode = (platform == 3 && encoding == 1) || platform == 0;
-            (unicode && read_u16(data, offset)? == 4).then_some(offset)
-        })?;
-        Some(Self {
-            data,
-            units_per_em,
-            hmtx,
-            long_metrics,
-            cmap,
-        })
-    }
-
-    /// The glyph of `c` (0, the missing glyph, outside the Basic Multilingual Plane or when
-    /// absent).
-    fn glyph(&self, c: char) -> u16 {
-        self.lookup(c).unwrap_or(0)
-    }
-
-    /// Format 4 `cmap` lookup.
-    fn lookup(&self, c: char) -> Option<u16> {
-        let c = u16::try_from(u32::from(c)).ok()?;
-        let data = self.data;
-        let seg_count = usize::from(read_u16(data, self.cmap + 6)? / 2);
-        let ends = self.cmap + 14;
-        let starts = ends + seg_count * 2 + 2;
-        let deltas = starts + seg_count * 2;
-        let range_offsets = deltas + seg_count * 2;
-        for i in 0..seg_count {
-            if read_u16(data, ends + i * 2)? < c {
-                continue;
-            }
-            let start = read_u16(data, starts + i * 2)?;
-            if start > c {
-                return None;
-            }
-            let delta = read_u16(data, deltas + i * 2)?;
-            let range_offset = read_u16(data, range_offsets + i * 2)?;
-            if range_offset == 0 {
-                return Some(c.wrapping_add(delta));
-            }
-            let at = range_offsets + i * 2 + usize::from(range_offset) + usize::from(c - start) * 2;
-            let glyph = read_u16(data, at)?;
-            return Some(if glyph == 0 {
-                0
-            } else {
-                glyph.wrapping_add(delta)
-            });
-        }
-        None
-    }
-
-    /// Advance width of glyph `glyph`, in em.
-    fn advance(&self, glyph: u16) -> f32 {
-        let index = usize::from(glyph.min(self.long_metrics - 1));
-        read_u16(self.data, self.hmtx + index * 4)
-            .map_or(0.6, |units| f32::from(units) / self.units_per_em)
-    }
-
-    /// Width of `text` in em (no kerning, so a little wider than shaped text).
-    fn width(&self, text: &str) -> f32 {
-        text.chars().map(|c| self.advance(self.glyph(c))).sum()
-    }
 }
 
 #[cfg(test)]

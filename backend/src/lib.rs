@@ -18,6 +18,7 @@ pub mod mail;
 pub mod ops;
 pub mod outbox;
 pub mod password;
+pub mod pdf;
 pub mod portal;
 pub mod reimbursements;
 pub mod security;
