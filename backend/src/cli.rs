@@ -61,6 +61,44 @@ enum Command {
         #[command(subcommand)]
         action: LettersAction,
     },
+    /// Load the fund's data from a file (the portal must be stopped).
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+    /// Fill a NEW data folder with a large fictional roll and its reimbursements (benchmarks).
+    Seed(SeedArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportWhat {
+    /// Reimbursement lines from a CSV file (format in the README); already stored lines
+    /// (same external_id) are skipped, invalid lines reported by line number.
+    Reimbursements {
+        /// The CSV file.
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+        /// The portal's secret key (a demo folder's own key is used instead).
+        #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+struct SeedArgs {
+    /// How many insured people (dependants come on top).
+    #[arg(long)]
+    members: u64,
+    /// A new folder for the benchmark database (refused if it holds one).
+    #[arg(long, env = "PORTAIL_DATA_DIR", default_value = "portail-bench")]
+    data_dir: PathBuf,
+    /// Member sessions to open for a load test (tokens in bench-sessions.txt).
+    #[arg(long, default_value_t = 0)]
+    sessions: u64,
+    /// Random seed: the same seed gives the same roll.
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
 }
 
 #[derive(Debug, Subcommand)]
@@ -239,7 +277,133 @@ fn run(command: Command) -> Result<(), String> {
             }
             Ok(())
         }
+        Command::Import {
+            what:
+                ImportWhat::Reimbursements {
+                    file,
+                    data,
+                    secret_key,
+                },
+        } => import_command(&file, &data.data_dir, secret_key.as_deref()),
+        Command::Seed(args) => seed_command(&args),
     }
+}
+
+/// Shows a counter on stderr when it is a terminal (`\r`, one line).
+fn progress_line(text: &str) {
+    use std::io::{IsTerminal, Write};
+    let mut err = std::io::stderr();
+    if err.is_terminal() {
+        let _ = write!(err, "\r{text}");
+        let _ = err.flush();
+    }
+}
+
+fn end_progress_line() {
+    use std::io::IsTerminal;
+    if std::io::stderr().is_terminal() {
+        eprintln!();
+    }
+}
+
+/// `portail import reimbursements FILE`: prints each refused line and the summary; fails if any
+/// line was refused.
+pub fn import_command(
+    file: &Path,
+    data_dir: &Path,
+    secret_key: Option<&str>,
+) -> Result<(), String> {
+    let _lock = ops::lock_data_dir(data_dir).map_err(|e| e.to_string())?;
+    let path = crate::config::database_path(data_dir);
+    if !path.exists() {
+        return Err(format!(
+            "{} holds no portal database: nothing to import into",
+            data_dir.display()
+        ));
+    }
+    Db::open(&path).map_err(|e| e.to_string())?;
+    let mut conn = db::open_connection(&path).map_err(|e| e.to_string())?;
+    let mode = db::settings::get(&conn, "mode").map_err(|e| e.to_string())?;
+    let keys = match (mode.as_deref(), secret_key) {
+        (Some("demo"), _) => demo_keys(data_dir)?,
+        (_, Some(secret)) if !secret.is_empty() => {
+            Keys::from_base64(secret).map_err(|e| format!("PORTAIL_SECRET_KEY is refused: {e}"))?
+        }
+        _ => {
+            return Err(
+                "set PORTAIL_SECRET_KEY (or --secret-key): members are found by it".to_owned(),
+            );
+        }
+    };
+    let input = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let today = crate::clock::paris_day(time::OffsetDateTime::now_utc());
+    let mut on_event = |event: crate::import::Event| match event {
+        crate::import::Event::Progress(read) => progress_line(&format!("{read} lines read")),
+        crate::import::Event::Invalid(line, why) => {
+            end_progress_line();
+            eprintln!("line {line}: {why}");
+        }
+    };
+    let result = crate::import::import(
+        &mut conn,
+        &keys,
+        std::io::BufReader::with_capacity(1 << 16, input),
+        today,
+        &mut on_event,
+    );
+    end_progress_line();
+    let report = result.map_err(|e| e.to_string())?;
+    println!(
+        "read {}, inserted {}, already present {}, invalid {}",
+        report.read, report.inserted, report.already_present, report.invalid
+    );
+    if report.read > 0 && report.inserted == 0 && report.invalid == 0 {
+        println!("Nothing new: every line was already imported.");
+    }
+    match report.invalid {
+        0 => Ok(()),
+        n => Err(format!(
+            "{n} invalid line{} skipped (listed above); fix and import the file again",
+            if n > 1 { "s" } else { "" }
+        )),
+    }
+}
+
+fn seed_command(args: &SeedArgs) -> Result<(), String> {
+    let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
+    // Refused before a demo key is written into someone else's folder.
+    crate::seed::check_fresh(&args.data_dir).map_err(|e| e.to_string())?;
+    let keys = demo_keys(&args.data_dir)?;
+    let started = std::time::Instant::now();
+    let options = crate::seed::Options {
+        members: args.members,
+        sessions: args.sessions,
+        seed: args.seed,
+        today: crate::clock::paris_day(time::OffsetDateTime::now_utc()),
+    };
+    let mut progress = |insured: u64, lines: u64| {
+        let secs = started.elapsed().as_secs_f64().max(0.001);
+        progress_line(&format!(
+            "{insured}/{} insured, {lines} lines ({:.0} lines/s)",
+            args.members,
+            lines as f64 / secs
+        ));
+    };
+    let result = crate::seed::seed(&args.data_dir, &keys, options, &mut progress);
+    end_progress_line();
+    let seeded = result.map_err(|e| e.to_string())?;
+    println!(
+        "Seeded {} insured ({} people) and {} reimbursement lines in {:.1} s into {}.",
+        seeded.insured,
+        seeded.people,
+        seeded.lines,
+        started.elapsed().as_secs_f64(),
+        args.data_dir.display()
+    );
+    if let Some(file) = seeded.sessions_file {
+        println!("Session tokens for a load test: {}", file.display());
+    }
+    Ok(())
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, String> {

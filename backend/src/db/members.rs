@@ -121,7 +121,8 @@ pub fn count(conn: &Connection) -> Result<i64, DbError> {
     Ok(conn.query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?)
 }
 
-fn nir_context(id: i64) -> String {
+/// The associated data of a member's encrypted NIR (the row id binds it to its row).
+pub fn nir_context(id: i64) -> String {
     format!("members.nir_cipher:{id}")
 }
 

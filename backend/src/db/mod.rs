@@ -11,6 +11,7 @@ mod migrations;
 pub mod outbox;
 pub mod reimbursements;
 pub mod security;
+pub mod seed;
 pub mod sessions;
 pub mod settings;
 pub mod sms;

@@ -119,44 +119,8 @@ fn detail_context(external_ref: &str) -> String {
 
 /// Stores a line unless its `external_ref` is already there; says whether it was new.
 pub fn insert(conn: &Connection, keys: &Keys, line: &NewLine) -> Result<bool, DbError> {
-    let detail = serde_json::to_vec(&line.detail).map_err(|e| DbError::Data(e.to_string()))?;
-    let cipher = keys.encrypt(&detail_context(&line.external_ref), &detail)?;
-    let a = &line.amounts;
-    let mut statement = conn.prepare_cached(
-        "INSERT INTO reimbursements (insured_id, beneficiary_id, external_ref, care_date, status,
-             payment_date, payment_ref, charged_cents, base_cents, rate_bp, participation_cents,
-             franchise_cents, reimbursed_cents, paid_cents, recovered_cents, deferred_cents,
-             complementary_cents, remaining_cents, tiers_payant, in_parcours, detail_cipher,
-             created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-             ?18, ?19, ?20, ?21, ?22)
-         ON CONFLICT (external_ref) DO NOTHING",
-    )?;
-    let inserted = statement.execute(params![
-        line.insured.0,
-        line.beneficiary.0,
-        line.external_ref,
-        line.care_date.to_string(),
-        line.status.code(),
-        line.payment_date.map(|d| d.to_string()),
-        line.payment_ref,
-        a.charged.0,
-        a.base.0,
-        a.rate_bp,
-        a.participation.0,
-        a.franchise.0,
-        a.reimbursed.0,
-        a.paid.0,
-        a.recovered.0,
-        a.deferred.0,
-        a.complementary.map(|c| c.0),
-        a.remaining.0,
-        line.tiers_payant,
-        line.in_parcours,
-        cipher,
-        super::now(),
-    ])?;
-    Ok(inserted == 1)
+    let cipher = encrypt_detail(keys, line)?;
+    insert_encrypted(conn, line, &cipher, &super::now())
 }
 
 /// Someone whose lines a member may see.
@@ -241,9 +205,7 @@ pub fn held_from(
     people: &[Visible],
 ) -> Result<Option<Date>, DbError> {
     let mut oldest: Option<Date> = None;
-    let mut statement = conn.prepare_cached(
-        "SELECT MIN(care_date) FROM reimbursements WHERE insured_id = ?1 AND beneficiary_id = ?2",
-    )?;
+    let mut statement = conn.prepare_cached(HELD_FROM_SQL)?;
     for p in people {
         let day: Option<String> =
             statement.query_row(params![insured.0, p.member.0], |r| r.get(0))?;
@@ -254,10 +216,15 @@ pub fn held_from(
     Ok(oldest)
 }
 
-const LINE_COLUMNS: &str = "id, beneficiary_id, external_ref, care_date, status, payment_date,
+macro_rules! line_columns {
+    () => {
+        "id, beneficiary_id, external_ref, care_date, status, payment_date,
     payment_ref, charged_cents, base_cents, rate_bp, participation_cents, franchise_cents,
     reimbursed_cents, paid_cents, recovered_cents, deferred_cents, complementary_cents,
-    remaining_cents, tiers_payant, in_parcours, detail_cipher";
+    remaining_cents, tiers_payant, in_parcours, detail_cipher"
+    };
+}
+const LINE_COLUMNS: &str = line_columns!();
 
 /// A stored line read back, with what only the detail page needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -344,12 +311,7 @@ pub fn list(
     (from, to): (Date, Date),
     lang: Lang,
 ) -> Result<Vec<Line>, DbError> {
-    let mut statement = conn.prepare_cached(&format!(
-        "SELECT {LINE_COLUMNS} FROM reimbursements
-          WHERE insured_id = ?1 AND care_date BETWEEN ?2 AND ?3
-          ORDER BY payment_date IS NOT NULL, payment_date DESC, payment_ref DESC,
-                   care_date DESC, id DESC"
-    ))?;
+    let mut statement = conn.prepare_cached(LIST_SQL)?;
     let mut rows = statement.query(params![insured.0, from.to_string(), to.to_string()])?;
     let mut lines = Vec::new();
     while let Some(r) = rows.next()? {
@@ -392,13 +354,8 @@ pub fn deductions_in(
     beneficiary: MemberId,
     year: i32,
 ) -> Result<(Cents, Cents), DbError> {
-    let (participation, franchise): (i64, i64) = conn
-        .prepare_cached(
-            "SELECT COALESCE(SUM(participation_cents), 0), COALESCE(SUM(franchise_cents), 0)
-               FROM reimbursements
-              WHERE beneficiary_id = ?1 AND care_date BETWEEN ?2 AND ?3 AND status <> 'rejected'",
-        )?
-        .query_row(
+    let (participation, franchise): (i64, i64) =
+        conn.prepare_cached(DEDUCTIONS_IN_SQL)?.query_row(
             params![
                 beneficiary.0,
                 format!("{year}-01-01"),
@@ -423,4 +380,90 @@ pub fn id_by_ref(conn: &Connection, external_ref: &str) -> Result<Option<i64>, D
             |r| r.get(0),
         )
         .optional()?)
+}
+
+/// The query of [`held_from`] (its plan is tested to use an index).
+pub const HELD_FROM_SQL: &str =
+    "SELECT MIN(care_date) FROM reimbursements WHERE insured_id = ?1 AND beneficiary_id = ?2";
+
+/// The query of [`list`] (its plan is tested to use an index).
+pub const LIST_SQL: &str = concat!(
+    "SELECT ",
+    line_columns!(),
+    " FROM reimbursements
+          WHERE insured_id = ?1 AND care_date BETWEEN ?2 AND ?3
+          ORDER BY payment_date IS NOT NULL, payment_date DESC, payment_ref DESC,
+                   care_date DESC, id DESC"
+);
+
+/// The query of [`deductions_in`] (its plan is tested to use an index).
+pub const DEDUCTIONS_IN_SQL: &str =
+    "SELECT COALESCE(SUM(participation_cents), 0), COALESCE(SUM(franchise_cents), 0)
+       FROM reimbursements
+      WHERE beneficiary_id = ?1 AND care_date BETWEEN ?2 AND ?3 AND status <> 'rejected'";
+
+/// A line's detail, encrypted for its row (so that encryption can run off the writing thread).
+pub fn encrypt_detail(keys: &Keys, line: &NewLine) -> Result<Vec<u8>, DbError> {
+    let detail = serde_json::to_vec(&line.detail).map_err(|e| DbError::Data(e.to_string()))?;
+    Ok(keys.encrypt(&detail_context(&line.external_ref), &detail)?)
+}
+
+/// [`insert`] with the detail already encrypted by [`encrypt_detail`] and the creation instant
+/// given: says whether the line was new.
+pub fn insert_encrypted(
+    conn: &Connection,
+    line: &NewLine,
+    cipher: &[u8],
+    created_at: &str,
+) -> Result<bool, DbError> {
+    let a = &line.amounts;
+    let mut statement = conn.prepare_cached(
+        "INSERT INTO reimbursements (insured_id, beneficiary_id, external_ref, care_date, status,
+             payment_date, payment_ref, charged_cents, base_cents, rate_bp, participation_cents,
+             franchise_cents, reimbursed_cents, paid_cents, recovered_cents, deferred_cents,
+             complementary_cents, remaining_cents, tiers_payant, in_parcours, detail_cipher,
+             created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+             ?18, ?19, ?20, ?21, ?22)
+         ON CONFLICT (external_ref) DO NOTHING",
+    )?;
+    let inserted = statement.execute(params![
+        line.insured.0,
+        line.beneficiary.0,
+        line.external_ref,
+        line.care_date.to_string(),
+        line.status.code(),
+        line.payment_date.map(|d| d.to_string()),
+        line.payment_ref,
+        a.charged.0,
+        a.base.0,
+        a.rate_bp,
+        a.participation.0,
+        a.franchise.0,
+        a.reimbursed.0,
+        a.paid.0,
+        a.recovered.0,
+        a.deferred.0,
+        a.complementary.map(|c| c.0),
+        a.remaining.0,
+        line.tiers_payant,
+        line.in_parcours,
+        cipher,
+        created_at,
+    ])?;
+    Ok(inserted == 1)
+}
+
+/// Whether `dependant` is (or was) linked to `insured` as their dependant (the import's
+/// household check).
+pub fn is_dependant(
+    conn: &Connection,
+    insured: MemberId,
+    dependant: MemberId,
+) -> Result<bool, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM dependants WHERE dependant_id = ?1 AND insured_id = ?2)",
+        )?
+        .query_row(params![dependant.0, insured.0], |r| r.get(0))?)
 }

@@ -10,6 +10,7 @@ mod activation;
 mod cli;
 mod demo;
 mod http;
+mod import;
 mod login;
 mod mail;
 mod ops;
