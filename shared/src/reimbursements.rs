@@ -16,6 +16,7 @@ use crate::activation::age_on;
 use crate::{Cents, Lang};
 
 pub mod history;
+pub mod statements;
 
 /// A calendar date (Gregorian), valid by construction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
