@@ -4,6 +4,8 @@
 //! - `cargo xtask test`           installs what is missing, then runs every check and suite.
 //! - `cargo xtask dist`           builds `target/dist/portail`, one self-contained executable.
 //! - `cargo xtask bench`          prints bundle sizes and the executable's cold-start time.
+//! - `cargo xtask bench reimbursements [--members N]` seeds a large roll and load-tests the
+//!   reimbursements history.
 //! - `cargo xtask setup [--browser]` only installs the tools.
 //!
 //! Setup is idempotent: each tool is checked first and installed only when missing or at
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
         "dist" => dist(),
         "run" => run(&rest),
         "test" => test(),
-        "bench" => bench::run(),
+        "bench" => bench::run(&rest),
         _ => {
             eprintln!(
                 "usage: cargo xtask <run|test|dist|bench|setup>\n\
@@ -38,6 +40,8 @@ fn main() -> ExitCode {
                  \n  test            every check and test suite (what CI runs)\
                  \n  dist            build target/dist/portail\
                  \n  bench           bundle sizes and cold-start time\
+                 \n  bench reimbursements [--members N] [--rate R] [--seconds S]\
+                 \n                  seed N members (default 1,000,000), then load-test the history\
                  \n  setup           install the build and test tools only"
             );
             return if task == "help" {
