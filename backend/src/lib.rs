@@ -27,6 +27,7 @@ pub mod seed;
 pub mod server;
 pub mod session;
 pub mod sms;
+pub mod statement;
 pub mod synthetic;
 
 pub use config::{Config, Mode};

@@ -20,3 +20,4 @@ mod reimbursements;
 mod security;
 mod sms;
 mod smtp;
+mod statements;
