@@ -127,9 +127,8 @@ const LABS: &[&str] = &[
     "Laboratoire du Parc",
 ];
 const REJECTIONS: &[&str] = &[
-    "acte déjà remboursé (doublon de la feuille de soins du même jour)",
-    "prescription absente ou illisible : demandez-la à votre médecin puis renvoyez la feuille de soins",
-    "acte non remboursable par l'Assurance Maladie",
+    "feuille de soins reçue en double : ces soins ont déjà été remboursés",
+    "droits non ouverts à la date des soins : mettez à jour votre carte Vitale en pharmacie, puis demandez au professionnel de renvoyer la feuille de soins",
 ];
 
 fn doctor(rng: &mut Rng) -> String {

@@ -7,8 +7,8 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     const errors: string[] = [];
     page.on('console', (msg) => {
       // The browser logs every 4xx answer as a failed resource; the API's expected answers
-      // (not signed in, a field error, throttled) are part of the journeys, not faults.
-      const expected = /Failed to load resource: the server responded with a status of (401|422|429)/;
+      // (not signed in, not found, a field error, throttled) are part of the journeys, not faults.
+      const expected = /Failed to load resource: the server responded with a status of (401|404|422|429)/;
       if (msg.type() === 'error' && !expected.test(msg.text())) errors.push(msg.text());
     });
     page.on('pageerror', (err) => errors.push(String(err)));

@@ -302,7 +302,7 @@ fn read_line(
 }
 
 /// The lines paid to `insured` for `people`, with a date of care in `from..=to`: lines not
-/// paid yet first, then by payment, newest first.
+/// paid yet first, then newest first by payment date (rejected lines by date of care).
 pub fn list(
     conn: &Connection,
     keys: &Keys,
@@ -392,8 +392,8 @@ pub const LIST_SQL: &str = concat!(
     line_columns!(),
     " FROM reimbursements
           WHERE insured_id = ?1 AND care_date BETWEEN ?2 AND ?3
-          ORDER BY payment_date IS NOT NULL, payment_date DESC, payment_ref DESC,
-                   care_date DESC, id DESC"
+          ORDER BY status = 'pending' DESC, COALESCE(payment_date, care_date) DESC,
+                   payment_ref DESC, care_date DESC, id DESC"
 );
 
 /// The query of [`deductions_in`] (its plan is tested to use an index).

@@ -687,22 +687,26 @@ pub fn LineView(props: &LineViewProps) -> Html {
                 { row(Text::PaymentSpecialty, l.specialty.clone()) }
                 { row(Text::PaymentAct, l.act.clone()) }
                 { row(Text::PaymentCharged, money(l.charged)) }
-                { row(Text::PaymentBase, money(l.base)) }
-                { row(Text::PaymentRate, percent) }
-                { row(Text::PaymentParticipation, money(l.participation)) }
-                { row(Text::PaymentFranchise, money(l.franchise)) }
-                { row(Text::PaymentsReimbursed, money(l.reimbursed)) }
-                if l.recovered > Cents::ZERO {
-                    { row(Text::PaymentRecovered, money(l.recovered)) }
+                if l.status != Status::Rejected {
+                    { row(Text::PaymentBase, money(l.base)) }
+                    { row(Text::PaymentRate, percent) }
+                    { row(Text::PaymentParticipation, money(l.participation)) }
+                    { row(Text::PaymentFranchise, money(l.franchise)) }
+                    { row(Text::PaymentsReimbursed, money(l.reimbursed)) }
+                    if l.recovered > Cents::ZERO {
+                        { row(Text::PaymentRecovered, money(l.recovered)) }
+                    }
+                    if l.deferred > Cents::ZERO {
+                        { row(Text::PaymentDeferred, money(l.deferred)) }
+                    }
+                    { row(Text::PaymentPaid, money(l.paid)) }
+                    { row(Text::PaymentComplementary, l.complementary.map_or_else(|| Text::PaymentComplementaryUnknown.text(lang).to_owned(), money)) }
                 }
-                if l.deferred > Cents::ZERO {
-                    { row(Text::PaymentDeferred, money(l.deferred)) }
-                }
-                { row(Text::PaymentPaid, money(l.paid)) }
-                { row(Text::PaymentComplementary, l.complementary.map_or_else(|| Text::PaymentComplementaryUnknown.text(lang).to_owned(), money)) }
                 { row(Text::PaymentsRemaining, money(l.remaining)) }
-                { row(Text::PaymentTiersPayant, if l.tiers_payant { Text::PaymentTiersPayantYes.text(lang).to_owned() } else { yes_no(false) }) }
-                { row(Text::PaymentParcours, if l.in_parcours { yes_no(true) } else { Text::PaymentParcoursNo.text(lang).to_owned() }) }
+                if l.status != Status::Rejected {
+                    { row(Text::PaymentTiersPayant, if l.tiers_payant { Text::PaymentTiersPayantYes.text(lang).to_owned() } else { yes_no(false) }) }
+                    { row(Text::PaymentParcours, if l.in_parcours { yes_no(true) } else { Text::PaymentParcoursNo.text(lang).to_owned() }) }
+                }
                 if let Some(date) = &l.payment_date {
                     { row(Text::PaymentDate, long_date(date, lang)) }
                 }

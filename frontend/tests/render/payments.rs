@@ -184,3 +184,24 @@ async fn a_line_shows_every_field_and_its_computation() {
     assert!(html.contains("<dt>Date de paiement</dt><dd>6 octobre 2026</dd>"));
     assert!(!html.contains("Motif du rejet"));
 }
+
+#[tokio::test]
+async fn a_rejected_line_says_why_and_shows_no_computation() {
+    let props = LineViewProps {
+        detail: Rc::new(Detail {
+            line: line(4, 1, Status::Rejected, None),
+            explanation: "Ce remboursement a été rejeté : acte non remboursable".into(),
+        }),
+    };
+    let html = tokio::task::LocalSet::new()
+        .run_until(
+            yew::LocalServerRenderer::<LineView>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+        .await;
+    assert!(html.contains("<dt>Motif du rejet</dt><dd>acte non remboursable</dd>"));
+    assert!(html.contains("<dt>Reste à votre charge</dt>"));
+    assert!(!html.contains("Taux de remboursement"));
+    assert!(!html.contains("Base de remboursement"));
+}

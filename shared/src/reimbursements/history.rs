@@ -573,7 +573,8 @@ pub struct Payment<'a> {
     pub lines: Vec<&'a Line>,
 }
 
-/// Groups lines by payment, keeping the order of first appearance (give them newest first).
+/// Groups neighbouring lines of the same payment (or, unpaid, of the same status), in the
+/// order given: newest first from the server, so a rejected line stays where it happened.
 pub fn payments(lines: &[Line]) -> Vec<Payment<'_>> {
     let mut out: Vec<Payment<'_>> = Vec::new();
     for line in lines {
@@ -581,25 +582,23 @@ pub fn payments(lines: &[Line]) -> Vec<Payment<'_>> {
             .payment_ref
             .as_deref()
             .filter(|_| line.status == Status::Paid);
-        let group = match out.iter_mut().position(|p| {
+        let same = out.last().is_some_and(|p| {
             p.reference == reference && (reference.is_some() || p.lines[0].status == line.status)
-        }) {
-            Some(i) => &mut out[i],
-            None => {
-                out.push(Payment {
-                    reference,
-                    date: line.payment_date.as_deref().filter(|_| reference.is_some()),
-                    to_member: Cents::ZERO,
-                    to_professionals: Cents::ZERO,
-                    lines: Vec::new(),
-                });
-                let last = out.len() - 1;
-                &mut out[last]
-            }
-        };
-        group.to_member += line.paid_to_member();
-        group.to_professionals += line.paid_to_professional();
-        group.lines.push(line);
+        });
+        if !same {
+            out.push(Payment {
+                reference,
+                date: line.payment_date.as_deref().filter(|_| reference.is_some()),
+                to_member: Cents::ZERO,
+                to_professionals: Cents::ZERO,
+                lines: Vec::new(),
+            });
+        }
+        if let Some(group) = out.last_mut() {
+            group.to_member += line.paid_to_member();
+            group.to_professionals += line.paid_to_professional();
+            group.lines.push(line);
+        }
     }
     out
 }
@@ -1093,13 +1092,15 @@ mod tests {
         tp.paid = Cents(2100);
         let lines = [
             line(4, "2026-10-20", Status::Pending, None),
+            line(5, "2026-10-21", Status::Pending, None),
             line(1, "2026-10-02", Status::Paid, Some(("2026-10-06", "P1"))),
             tp,
+            line(6, "2026-09-20", Status::Rejected, None),
             line(2, "2026-09-02", Status::Paid, Some(("2026-09-05", "P0"))),
-            line(5, "2026-10-21", Status::Pending, None),
+            line(7, "2025-03-01", Status::Rejected, None),
         ];
         let p = payments(&lines);
-        assert_eq!(p.len(), 3);
+        assert_eq!(p.len(), 5);
         assert_eq!(p[0].reference, None);
         assert_eq!(p[0].lines.iter().map(|l| l.id).collect::<Vec<_>>(), [4, 5]);
         assert_eq!(p[1].reference, Some("P1"));
@@ -1108,7 +1109,10 @@ mod tests {
             (p[1].to_member, p[1].to_professionals),
             (Cents(1900), Cents(2100))
         );
-        assert_eq!(p[2].lines.len(), 1);
+        // Rejected lines stay where they happened, each group with its own lines.
+        assert_eq!((p[2].reference, p[2].lines[0].id), (None, 6));
+        assert_eq!(p[3].reference, Some("P0"));
+        assert_eq!(p[4].lines[0].id, 7);
     }
 
     #[test]

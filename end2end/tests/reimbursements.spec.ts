@@ -1,0 +1,104 @@
+// "Mes paiements": a parent narrows the list to a child, reads how a line was computed, comes
+// back to the same list, downloads it as a spreadsheet and reads the chart as a table; a retiree
+// in ALD sees his medicines covered at 100 % on a phone.
+import { test, expect, appReady, expectAccessible, mailedCode } from './support';
+import type { Page } from '@playwright/test';
+import * as fs from 'fs';
+import { dataDir } from '../playwright.config';
+
+type Persona = { display_name: string; login: string; password: string; email: string };
+
+function persona(name: string): Persona {
+  const all: Persona[] = JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
+  return all.find((p) => p.display_name === name)!;
+}
+
+async function signIn(page: Page, who: Persona) {
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(who.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
+}
+
+test('a parent follows a child\'s reimbursements, reads one, exports them', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, persona('Camille Martin'));
+  await page.getByRole('navigation').getByRole('link', { name: 'Paiements' }).click();
+  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
+  const status = page.locator('.payments__status');
+  await expect(status).toContainText(/\d+ remboursements du .* au /);
+  await expect(page.getByRole('heading', { name: /^Paiement du / }).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Léa's GP visits only.
+  await page.getByLabel('Pour qui').selectOption({ label: 'Léa' });
+  await page.getByLabel('Type de soins').selectOption({ label: 'Médecin généraliste' });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page).toHaveURL(/beneficiary=2/);
+  await expect(page).toHaveURL(/kind=consultation/);
+  const cards = page.locator('.line-card');
+  await expect(cards.first()).toBeVisible();
+  for (const who of await page.locator('.line-card__who').allInnerTexts()) expect(who).toContain('Léa');
+
+  // One line: every field and the computation; Léa is under 18, so nothing is deducted.
+  await cards.first().getByRole('link', { name: /Voir le détail/ }).click();
+  await expect(await appReady(page)).toHaveText('Détail d’un remboursement');
+  const explanation = page.locator('.explanation');
+  await expect(explanation).toContainText(/× 70\s%\s=\s\d+,\d\d\s€/);
+  await expect(explanation).toContainText('Ni participation forfaitaire ni franchise : moins de 18 ans');
+  await expect(page.locator('.details')).toContainText('Léa');
+  await expectAccessible(page);
+
+  // Back to the same list.
+  await page.goBack();
+  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
+  await expect(page.getByLabel('Pour qui')).toHaveValue('2');
+  await expect(page.locator('.line-card').first()).toBeVisible();
+
+  // The spreadsheet holds the same lines.
+  const shown = await page.locator('.line-card').count();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Télécharger ces lignes (tableur CSV)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^remboursements-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.csv$/);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.startsWith('\uFEFFDate des soins;Bénéficiaire;Acte;')).toBe(true);
+  const rows = csv.trimEnd().split('\r\n').slice(1);
+  expect(rows.length).toBe(shown);
+  for (const row of rows) expect(row.split(';')[1]).toBe('Léa');
+
+  // The chart's figures as a table.
+  await page.getByText('Voir ces montants dans un tableau').click();
+  await expect(page.locator('.chart__table tbody tr').first()).toBeVisible();
+  expect(await page.locator('.chart__table tbody tr').count()).toBeGreaterThanOrEqual(24);
+  await expectAccessible(page);
+
+  // A line that is not hers is simply not found.
+  await page.goto('/remboursements/99999999');
+  await expect(page.getByRole('alert')).toHaveText('Ce remboursement n’existe pas ou ne vous concerne pas.');
+});
+
+test('a retiree in ALD sees his medicines covered at 100 % on his phone', { tag: '@phone' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, persona('Jean Dupont'));
+  await page.getByRole('button', { name: 'Menu' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Paiements' }).click();
+  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
+  await expect(page.getByRole('heading', { name: /Participations et franchises de l’année/ })).toBeVisible();
+  await page.getByLabel('Type de soins').selectOption({ label: 'Pharmacie' });
+  await page.getByLabel('État').selectOption({ label: 'Payé' });
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await expect(page).toHaveURL(/kind=medicine/);
+  await expectAccessible(page);
+  await page.locator('.line-card').first().getByRole('link', { name: /Voir le détail/ }).click();
+  await expect(await appReady(page)).toHaveText('Détail d’un remboursement');
+  await expect(page.locator('.explanation')).toContainText('× 100 %');
+  await expect(page.locator('.details')).toContainText('Oui : votre caisse a payé le professionnel directement');
+  await expectAccessible(page);
+});
