@@ -256,7 +256,7 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 /// Body type size.
 const BODY: f32 = 9.5;
 /// Table type size.
-const CELL: f32 = 7.5;
+const CELL: f32 = 7.0;
 
 /// Fund, recipient, title and date of issue, at the top of the first page.
 fn masthead(flow: &mut Flow<'_>, head: &Head, title: &str, subtitle: &str) {
@@ -294,14 +294,14 @@ fn line_table() -> Table {
     Table {
         columns: vec![
             Column::left("Date des soins", 17.0),
-            Column::left("Bénéficiaire", 18.0),
-            Column::left("Acte", 30.0),
-            Column::left("Professionnel de santé", 32.0),
+            Column::left("Bénéficiaire", 19.0),
+            Column::left("Acte", 26.0),
+            Column::left("Professionnel de santé", 27.0),
             Column::right("Montant facturé", 16.0),
-            Column::right("Base de remboursement", 16.0),
-            Column::right("Taux", 9.0),
-            Column::right("Participations et franchises", 15.0),
-            Column::right("Remboursé", 17.0),
+            Column::right("Base de remb.", 16.0),
+            Column::right("Taux", 10.0),
+            Column::right("Partic. et franchises", 19.0),
+            Column::right("Remboursé", 20.0),
         ],
         size: CELL,
     }
@@ -443,12 +443,12 @@ pub fn monthly_pdf(head: &Head, month: (i32, u8), lines: &[Line]) -> Result<Vec<
 fn care_table(first: &str) -> Table {
     Table {
         columns: vec![
-            Column::left(first, 46.0),
-            Column::right("Actes", 14.0),
-            Column::right("Montants facturés", 27.0),
-            Column::right("Remboursé par la caisse", 27.0),
-            Column::right("Part complémentaire", 27.0),
-            Column::right("Reste à charge", 27.0),
+            Column::left(first, 40.0),
+            Column::right("Actes", 12.0),
+            Column::right("Montants facturés", 29.5),
+            Column::right("Remboursé par la caisse", 29.5),
+            Column::right("Part complémentaire", 29.5),
+            Column::right("Reste à charge", 29.5),
         ],
         size: 8.0,
     }
@@ -665,3 +665,57 @@ fn write(
 
 // The text width is what the tables above add up to.
 const _: () = assert!(TEXT_W > 169.0 * pdf::PT_PER_MM && TEXT_W < 171.0 * pdf::PT_PER_MM);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_headings_never_break_inside_a_word() {
+        let faces = Faces::load().unwrap();
+        for table in [line_table(), care_table("Nature des soins")] {
+            let width: f32 = table.columns.iter().map(|c| c.width).sum();
+            assert!(width <= TEXT_W + 0.01, "{width}");
+            for column in &table.columns {
+                let lines = pdf::wrap(&column.title, &faces.bold, table.size, column.width - 4.0);
+                for word in column.title.split(' ') {
+                    assert!(
+                        lines.iter().any(|l| l.split(' ').any(|w| w == word)),
+                        "{word:?} broken in {lines:?}"
+                    );
+                }
+            }
+        }
+        // A date and amounts up to thousands of euros stay on one line.
+        let table = line_table();
+        let samples = [
+            (0, "28/10/2026"),
+            (4, "1\u{202f}234,56\u{a0}€"),
+            (5, "1\u{202f}234,56\u{a0}€"),
+        ];
+        let more = [
+            (6, "100\u{a0}%"),
+            (7, "1\u{202f}234,56\u{a0}€"),
+            (8, "1\u{202f}234,56\u{a0}€"),
+        ];
+        for (i, sample) in samples.into_iter().chain(more) {
+            let column = &table.columns[i];
+            let lines = pdf::wrap(sample, &faces.regular, table.size, column.width - 4.0);
+            assert_eq!(lines.len(), 1, "{sample} in {}", column.title);
+        }
+    }
+
+    #[test]
+    fn french_words() {
+        assert_eq!(rate(7000), "70\u{a0}%");
+        assert_eq!(rate(5250), "52,5\u{a0}%");
+        assert_eq!(rate(10000), "100\u{a0}%");
+        assert_eq!(month_words((2026, 8)), "août 2026");
+        assert_eq!(
+            date_words(Date::new(2026, 10, 1).unwrap()),
+            "1er octobre 2026"
+        );
+        assert_eq!(short_date("2026-10-05"), "05/10/2026");
+        assert_eq!(plural(1, "paiement", "paiements"), "1 paiement");
+    }
+}

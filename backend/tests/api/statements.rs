@@ -14,11 +14,12 @@ use crate::helpers::{TestApp, demo_app, sign_in_by_email, today};
 const CAMILLE: (&str, &str) = ("291056912304511", "Tournesol-Azur-48");
 const JEAN: (&str, &str) = ("158112A00401729", "Granit-Maquis-27");
 
-/// The text of a PDF, page by page, spaces of every kind made plain.
+/// The text of a PDF, page by page, in drawing order (a table cell's lines stay together),
+/// spaces of every kind made plain.
 fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
     let mut child = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .args(["-raw", "-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
