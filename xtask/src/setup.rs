@@ -1,7 +1,8 @@
 //! Installs the tools the build and the tests need, each only when missing or at another
 //! version: the wasm32 target, trunk, wasm-bindgen-cli at the exact version in Cargo.lock,
 //! the npm packages of `end2end/` (Playwright, axe, binaryen's wasm-opt) from their lockfile,
-//! and, for the browser suite, Debian's Chromium.
+//! Debian's poppler-utils (`pdftotext`, with which the server's tests read the PDFs back) and,
+//! for the browser suite, Debian's Chromium.
 
 use crate::{TaskResult, root, run_cmd, step};
 use std::{
@@ -24,6 +25,7 @@ pub fn tools(browser: bool) -> TaskResult {
     // `--locked` fails for wasm-bindgen-cli (a locked dependency is missing from the index).
     cargo_tool("wasm-bindgen", &bindgen, &[])?;
     npm_packages()?;
+    poppler()?;
     if browser {
         chromium()?;
     }
@@ -138,6 +140,19 @@ fn is_newer_or_equal(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The PDF reader the server's tests use.
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
+
+/// Debian's poppler-utils, for `pdftotext` (statements are tested by reading their text).
+fn poppler() -> TaskResult {
+    if Path::new(PDFTOTEXT).exists() {
+        println!("    poppler-utils (pdftotext): present");
+        return Ok(());
+    }
+    println!("    poppler-utils (pdftotext): installing from Debian (apt-get)");
+    apt_install(&["poppler-utils"])
+}
+
 /// Debian's Chromium and ChromeDriver (Playwright's own browser downloads do not work here).
 fn chromium() -> TaskResult {
     if Path::new(CHROMIUM).exists() {
@@ -145,6 +160,11 @@ fn chromium() -> TaskResult {
         return Ok(());
     }
     println!("    chromium: installing from Debian (apt-get)");
+    apt_install(&["chromium", "chromium-driver"])
+}
+
+/// `apt-get install` of Debian packages (through sudo unless root).
+fn apt_install(packages: &[&str]) -> TaskResult {
     let root_user = output(Command::new("id").arg("-u")).is_some_and(|u| u.trim() == "0");
     let apt = |args: &[&str]| -> TaskResult {
         let mut cmd = if root_user {
@@ -158,7 +178,9 @@ fn chromium() -> TaskResult {
         run_cmd(&mut cmd)
     };
     apt(&["update", "-q"])?;
-    apt(&["install", "-y", "-q", "chromium", "chromium-driver"])
+    let mut install = vec!["install", "-y", "-q"];
+    install.extend_from_slice(packages);
+    apt(&install)
 }
 
 fn output(cmd: &mut Command) -> Option<String> {
