@@ -12,12 +12,13 @@ use portail_shared::api::ApiError;
 use portail_shared::reimbursements::history::{
     self, Counter, Detail, Filter, HELD_MONTHS, History, Line,
 };
+use portail_shared::reimbursements::simulator::{self, Simulation, SimulationRequest};
 use portail_shared::reimbursements::{Amount, Date, tariffs_on};
 use rusqlite::Connection;
 
 use crate::crypto::Keys;
 use crate::db::{self, DbError, reimbursements::Visible};
-use crate::error::RequestLang;
+use crate::error::{JsonBody, RequestLang};
 use crate::session::Member;
 use crate::{AppError, clock, http::AppState};
 
@@ -129,7 +130,7 @@ fn read_filter(
             "invalid_filter",
             match lang {
                 Lang::Fr => {
-                    "Ces critères de recherche ne sont pas compris : effacez-les et recommencez."
+                    "Ces critères de recherche ne sont pas compris\u{a0}: effacez-les et recommencez."
                 }
                 Lang::En => "These search criteria were not understood: clear them and try again.",
             },
@@ -206,7 +207,7 @@ fn bad_period(filter: &Filter, lang: Lang) -> AppError {
     let mut error = ApiError::new(
         "invalid_period",
         if fr {
-            "La période demandée n'est pas valide."
+            "La période demandée n’est pas valide."
         } else {
             "The period asked for is not valid."
         },
@@ -229,4 +230,35 @@ fn bad_period(filter: &Filter, lang: Lang) -> AppError {
         );
     }
     AppError::Invalid(error)
+}
+
+/// "How much will I be reimbursed?": a planned doctor's visit computed by the payment rules.
+/// Open to everyone; nothing is stored.
+#[utoipa::path(post, path = "/api/reimbursements/simulate", tag = "reimbursements",
+    request_body = SimulationRequest,
+    responses(
+        (status = 200, description = "What the visit would cost and bring back", body = Simulation),
+        (status = 422, description = "Unusable age or price (`fields.age`, `fields.price`)", body = ApiError),
+    ))]
+pub async fn simulate(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    JsonBody(request): JsonBody<SimulationRequest>,
+) -> Result<Json<Simulation>, AppError> {
+    let today = clock::paris_day(state.clock.now());
+    simulator::simulate(&request, today, lang)
+        .map(Json)
+        .map_err(|problems| {
+            let summary = match lang {
+                Lang::Fr => "Vérifiez les champs signalés.",
+                Lang::En => "Check the fields marked.",
+            };
+            AppError::Invalid(
+                problems
+                    .iter()
+                    .fold(ApiError::new("validation", summary), |error, p| {
+                        error.with_field(p.field(), p.message(lang))
+                    }),
+            )
+        })
 }

@@ -122,13 +122,13 @@ const PHARMACIES: &[&str] = &[
     "Pharmacie de la Gare",
 ];
 const LABS: &[&str] = &[
-    "Laboratoire d'analyses des Lilas",
+    "Laboratoire d’analyses des Lilas",
     "Biolab du Centre",
     "Laboratoire du Parc",
 ];
 const REJECTIONS: &[&str] = &[
-    "feuille de soins reçue en double : ces soins ont déjà été remboursés",
-    "droits non ouverts à la date des soins : mettez à jour votre carte Vitale en pharmacie, puis demandez au professionnel de renvoyer la feuille de soins",
+    "feuille de soins reçue en double\u{a0}: ces soins ont déjà été remboursés",
+    "droits non ouverts à la date des soins\u{a0}: mettez à jour votre carte Vitale en pharmacie, puis demandez au professionnel de renvoyer la feuille de soins",
 ];
 
 fn doctor(rng: &mut Rng) -> String {

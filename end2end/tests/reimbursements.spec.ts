@@ -102,3 +102,32 @@ test('a retiree in ALD sees his medicines covered at 100 % on his phone', { tag:
   await expect(page.locator('.details')).toContainText('Oui : votre caisse a payé le professionnel directement');
   await expectAccessible(page);
 });
+
+test('anyone estimates a visit before going, and a mistake is pointed at its field', async ({ page, consoleErrors }) => {
+  await page.goto('/remboursements/simulateur');
+  await expect(await appReady(page)).toHaveText('Estimer un remboursement');
+  await expectAccessible(page);
+  await page.getByLabel('Âge du patient, en années').fill('quarante');
+  await page.getByRole('button', { name: 'Calculer' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Indiquez l’âge en années');
+  await expect(page.locator('#age-message')).toContainText('Indiquez l’âge en années');
+  await expectAccessible(page);
+
+  // No médecin traitant: 30 € × 30 % − 2 € = 7 €; the rest is left to pay.
+  await page.getByLabel('Âge du patient, en années').fill('40');
+  await page.getByRole('radio', { name: 'Non' }).check();
+  await page.getByRole('button', { name: 'Calculer' }).click();
+  const estimate = page.locator('#estimation');
+  await expect(estimate).toBeFocused();
+  await expect(estimate).toContainText(/Votre caisse vous rembourse\s*7,00\s€/);
+  await expect(estimate).toContainText('Hors parcours de soins, le taux passe de 70');
+  await expectAccessible(page);
+
+  // A gynaecologist is reached directly: 70 % even outside the parcours.
+  await page.getByRole('radio', { name: 'Un gynécologue' }).check();
+  await expect(estimate).toHaveCount(0);
+  await page.getByRole('button', { name: 'Calculer' }).click();
+  await expect(page.locator('#estimation')).toContainText(/Votre caisse vous rembourse\s*19,00\s€/);
+});

@@ -116,6 +116,8 @@ pub mod paths {
     pub const REIMBURSEMENTS: &str = "/api/reimbursements";
     /// `GET`: the same lines as a CSV file.
     pub const REIMBURSEMENTS_CSV: &str = "/api/reimbursements.csv";
+    /// `POST`: estimates a planned visit.
+    pub const SIMULATE: &str = "/api/reimbursements/simulate";
 }
 
 /// Error codes the browser reacts to.

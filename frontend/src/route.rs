@@ -36,6 +36,9 @@ pub enum Route {
     /// Payments and reimbursements (member area).
     #[at("/remboursements")]
     Reimbursements,
+    /// "How much will I be reimbursed?"
+    #[at("/remboursements/simulateur")]
+    Simulator,
     /// One reimbursement line.
     #[at("/remboursements/:id")]
     ReimbursementLine {
@@ -100,6 +103,7 @@ impl Route {
             Route::NotMe => Text::TitleNotMe,
             Route::Reimbursements => Text::TitlePayments,
             Route::ReimbursementLine { .. } => Text::TitlePaymentLine,
+            Route::Simulator => Text::TitleSimulator,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,
             Route::Messages => Text::TitleMessages,

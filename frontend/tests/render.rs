@@ -36,7 +36,7 @@ use yew::Reducible;
 mod payments;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 20] = [
+const PATHS: [&str; 21] = [
     "/",
     "/connexion",
     "/connexion/code",
@@ -49,6 +49,7 @@ const PATHS: [&str; 20] = [
     "/demo/boite-envoi",
     "/remboursements",
     "/remboursements/1",
+    "/remboursements/simulateur",
     "/documents",
     "/demarches",
     "/messagerie",

@@ -217,6 +217,37 @@ catalog! {
         en: "Follow the reimbursement of your care and the benefits paid by your fund, with the date and amount of each payment.",
     }
     PaymentsSignIn { fr: "Connectez-vous pour accéder à vos paiements.", en: "Sign in to see your payments." }
+    TitleSimulator { fr: "Estimer un remboursement", en: "Estimate a reimbursement" }
+    SimLead { fr: "Avant une consultation, calculez ce que votre caisse vous remboursera, avec les règles qui servent à vos paiements.", en: "Before a visit, work out what your fund will pay back, with the rules used for your payments." }
+    SimDoctor { fr: "Quel médecin allez-vous consulter\u{a0}?", en: "Which doctor are you going to see?" }
+    SimGp { fr: "Un médecin généraliste", en: "A general practitioner" }
+    SimGynaecologist { fr: "Un gynécologue", en: "A gynaecologist" }
+    SimOphthalmologist { fr: "Un ophtalmologue", en: "An ophthalmologist" }
+    SimPsychiatrist { fr: "Un psychiatre", en: "A psychiatrist" }
+    SimOtherSpecialist { fr: "Un autre spécialiste (cardiologue, dermatologue…)", en: "Another specialist (cardiologist, dermatologist…)" }
+    SimSector { fr: "Secteur du médecin", en: "The doctor’s sector" }
+    SimSectorHint { fr: "Il est affiché au cabinet et dans l’annuaire des professionnels de santé. Dans le doute, choisissez le secteur 1.", en: "It is displayed at the practice and in the directory of health professionals. If unsure, choose secteur 1." }
+    SimSectorOne { fr: "Secteur 1 (tarifs de la convention)", en: "Secteur 1 (agreed prices)" }
+    SimSectorTwoOptam { fr: "Secteur 2, adhérent OPTAM", en: "Secteur 2, member of OPTAM" }
+    SimSectorTwoNonOptam { fr: "Secteur 2, non adhérent OPTAM", en: "Secteur 2, not a member of OPTAM" }
+    SimParcours { fr: "Cette consultation est-elle dans le parcours de soins\u{a0}?", en: "Is this visit within the coordinated care pathway?" }
+    SimParcoursHint { fr: "Oui si ce médecin est votre médecin traitant, ou s’il vous a orienté vers ce spécialiste. Toujours oui avant 16 ans.", en: "Yes if this doctor is your regular doctor (médecin traitant), or referred you to this specialist. Always yes under 16." }
+    SimAge { fr: "Âge du patient, en années", en: "The patient’s age, in years" }
+    SimSituation { fr: "Situation du patient", en: "The patient’s situation" }
+    SimSituationNone { fr: "Aucune de celles-ci", en: "None of these" }
+    SimSituationPregnant { fr: "Enceinte, à partir du 6e mois", en: "Pregnant, from the 6th month" }
+    SimSituationAld { fr: "Consultation pour une affection de longue durée (ALD)", en: "Visit for a long-term condition (ALD)" }
+    SimSituationCss { fr: "Bénéficiaire de la Complémentaire santé solidaire", en: "Has the Complémentaire santé solidaire" }
+    SimSituationAme { fr: "Bénéficiaire de l’Aide médicale de l’État", en: "Has State medical aid (AME)" }
+    SimPrice { fr: "Prix demandé par le médecin (facultatif)", en: "Price asked by the doctor (optional)" }
+    SimPriceHint { fr: "En euros, par exemple 35 ou 45,50. Laissez vide pour le tarif de la convention.", en: "In euros, for example 35 or 45.50. Leave empty for the agreed price." }
+    SimSubmit { fr: "Calculer", en: "Calculate" }
+    SimSending { fr: "Calcul en cours…", en: "Calculating…" }
+    SimResultHeading { fr: "Votre estimation", en: "Your estimate" }
+    SimReimbursed { fr: "Votre caisse vous rembourse", en: "Your fund pays back" }
+    SimRemaining { fr: "Reste à votre charge, avant la part de votre complémentaire santé", en: "Left for you to pay, before your complementary insurer’s part" }
+    SimDisclaimer { fr: "Estimation indicative\u{a0}: le montant réel dépend de la facture et de ce qui a déjà été retenu cette année.", en: "An indication only: the real amount depends on the bill and on what has already been deducted this year." }
+    PaymentsSimulatorLink { fr: "Estimer le remboursement d’une consultation", en: "Estimate the reimbursement of a visit" }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }
@@ -231,7 +262,7 @@ catalog! {
     PaymentsStatus { fr: "État", en: "Status" }
     PaymentsAllStatuses { fr: "Tous", en: "All" }
     PaymentsSearch { fr: "Rechercher un professionnel ou un acte", en: "Search for a professional or an act" }
-    PaymentsSearchHint { fr: "Par exemple : pharmacie, Faure, dentiste", en: "For example: pharmacy, Faure, dentist" }
+    PaymentsSearchHint { fr: "Par exemple\u{a0}: pharmacie, Faure, dentiste", en: "For example: pharmacy, Faure, dentist" }
     PaymentsApply { fr: "Afficher", en: "Show" }
     PaymentsTotalsHeading { fr: "Sur cette période", en: "For this period" }
     PaymentsCharged { fr: "Montant des soins", en: "Cost of care" }
@@ -242,14 +273,14 @@ catalog! {
     PaymentsCountersHeading { fr: "Participations et franchises de l’année", en: "This year’s contributions and deductibles" }
     PaymentsCounterParticipation { fr: "Participations forfaitaires", en: "Flat-rate contributions" }
     PaymentsCounterFranchise { fr: "Franchises médicales", en: "Medical deductibles" }
-    PaymentsCountersNote { fr: "Chacune est plafonnée à 50 € par an et par personne : au-delà, plus rien n’est retenu. Les moins de 18 ans, les femmes enceintes à partir du 6e mois et les bénéficiaires de la Complémentaire santé solidaire n’en paient pas.", en: "Each is capped at €50 a year per person: beyond that, nothing more is deducted. Under-18s, pregnant women from the 6th month and people with the Complémentaire santé solidaire pay none." }
+    PaymentsCountersNote { fr: "Chacune est plafonnée à 50 € par an et par personne\u{a0}: au-delà, plus rien n’est retenu. Les moins de 18 ans, les femmes enceintes à partir du 6e mois et les bénéficiaires de la Complémentaire santé solidaire n’en paient pas.", en: "Each is capped at €50 a year per person: beyond that, nothing more is deducted. Under-18s, pregnant women from the 6th month and people with the Complémentaire santé solidaire pay none." }
     PaymentsOf { fr: "sur", en: "of" }
     PaymentsChartHeading { fr: "Remboursé et reste à charge, mois par mois", en: "Reimbursed and left to pay, month by month" }
     PaymentsChartTable { fr: "Voir ces montants dans un tableau", en: "See these amounts in a table" }
     PaymentsMonth { fr: "Mois des soins", en: "Month of care" }
     PaymentsExport { fr: "Télécharger ces lignes (tableur CSV)", en: "Download these lines (CSV spreadsheet)" }
     PaymentsNone { fr: "Aucun remboursement ne correspond à ces critères.", en: "No reimbursement matches these criteria." }
-    PaymentsNoneHelp { fr: "Élargissez la période ou choisissez « Tout l’historique ».", en: "Widen the period or choose “The whole history”." }
+    PaymentsNoneHelp { fr: "Élargissez la période ou choisissez «\u{a0}Tout l’historique\u{a0}».", en: "Widen the period or choose “The whole history”." }
     PaymentsListHeading { fr: "Vos remboursements", en: "Your reimbursements" }
     PaymentsPendingGroup { fr: "En cours de traitement", en: "Being processed" }
     PaymentsRejectedGroup { fr: "Rejetés", en: "Rejected" }
@@ -274,9 +305,9 @@ catalog! {
     PaymentComplementary { fr: "Part de votre complémentaire", en: "Your complementary insurer’s part" }
     PaymentComplementaryUnknown { fr: "Non connue de votre caisse", en: "Not known to your fund" }
     PaymentTiersPayant { fr: "Tiers payant", en: "Third-party payment" }
-    PaymentTiersPayantYes { fr: "Oui : votre caisse a payé le professionnel directement", en: "Yes: your fund paid the professional directly" }
+    PaymentTiersPayantYes { fr: "Oui\u{a0}: votre caisse a payé le professionnel directement", en: "Yes: your fund paid the professional directly" }
     PaymentParcours { fr: "Parcours de soins", en: "Coordinated care pathway" }
-    PaymentParcoursNo { fr: "Hors parcours de soins : remboursement réduit", en: "Outside the care pathway: lower reimbursement" }
+    PaymentParcoursNo { fr: "Hors parcours de soins\u{a0}: remboursement réduit", en: "Outside the care pathway: lower reimbursement" }
     PaymentStatus { fr: "État", en: "Status" }
     PaymentDate { fr: "Date de paiement", en: "Payment date" }
     PaymentRef { fr: "Référence du paiement", en: "Payment reference" }

@@ -16,6 +16,7 @@ use crate::activation::age_on;
 use crate::{Cents, Lang};
 
 pub mod history;
+pub mod simulator;
 pub mod statements;
 
 /// A calendar date (Gregorian), valid by construction.
@@ -138,6 +139,8 @@ pub enum Amount {
     G,
     /// Specialist consultation base for a secteur 2 doctor outside OPTAM.
     NonOptamSpecialist,
+    /// Specialist consultation base (secteur 1 or OPTAM).
+    SpecialistConsultation,
     /// Participation forfaitaire per doctor act, radiology or lab analysis.
     Participation,
     /// Participation cap per day for the same professional.
@@ -201,6 +204,7 @@ pub const AMOUNTS: &[(Amount, Date, Cents, &str)] = &[
     (Amount::G,                            KNOWN_FROM,         Cents(2650), "ameli, convention médicale"),
     (Amount::G,                            date(2024, 12, 22), Cents(3000), "ameli, convention médicale 2024-2029"),
     (Amount::NonOptamSpecialist,           KNOWN_FROM,         Cents(2300), "domain.md (verify)"),
+    (Amount::SpecialistConsultation,       KNOWN_FROM,         Cents(3000), "assumed: CS, convention médicale (verify)"),
     (Amount::Participation,                KNOWN_FROM,         Cents(100),  "ameli / service-public"),
     (Amount::Participation,                date(2024, 5, 15),  Cents(200),  "ameli / service-public"),
     (Amount::ParticipationDailyCap,        KNOWN_FROM,         Cents(400),  "ameli / service-public"),

@@ -298,3 +298,34 @@ async fn a_member_without_an_account_has_a_history_waiting() {
     assert!(count > 5);
     assert_eq!(deductions, 0);
 }
+
+#[tokio::test]
+async fn anyone_can_estimate_a_visit_and_bad_fields_are_named() {
+    let app = demo_app().await;
+    let visit = serde_json::json!({
+        "doctor": "gp", "sector": "one", "in_parcours": true,
+        "age": "40", "situation": "none", "price": "35"
+    });
+    let ok = app.post("/api/reimbursements/simulate", visit, None).await;
+    assert_eq!(ok.status, 200, "{}", ok.text());
+    let s = ok.json();
+    assert_eq!(
+        (s["reimbursed"].as_i64(), s["remaining"].as_i64()),
+        (Some(1900), Some(1600))
+    );
+    assert!(
+        s["explanation"]
+            .as_str()
+            .unwrap()
+            .ends_with("= 19,00\u{a0}€")
+    );
+    let bad = serde_json::json!({
+        "doctor": "gp", "sector": "one", "in_parcours": true,
+        "age": "quarante", "situation": "none", "price": "-5"
+    });
+    let refused = app.post("/api/reimbursements/simulate", bad, None).await;
+    assert_eq!(refused.status, 422);
+    let fields = &refused.json()["fields"];
+    assert!(fields["age"].as_str().unwrap().contains("âge"));
+    assert!(fields["price"].as_str().unwrap().contains("prix"));
+}

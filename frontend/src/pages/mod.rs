@@ -19,6 +19,7 @@ pub mod not_me;
 pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
+pub mod simulator;
 
 use yew::prelude::*;
 
@@ -37,6 +38,7 @@ pub fn switch(route: Route) -> Html {
         Route::NewPassword => html! { <new_password::NewPasswordPage /> },
         Route::NotMe => html! { <not_me::NotMePage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
+        Route::Simulator => html! { <simulator::SimulatorPage /> },
         Route::ReimbursementLine { id } => {
             html! { <reimbursements::ReimbursementLinePage id={id} /> }
         }

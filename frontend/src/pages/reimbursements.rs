@@ -157,6 +157,9 @@ fn Payments() -> Html {
         <>
             <PageTitle text={Text::TitlePayments} />
             <p class="lead">{ Text::PaymentsIntro.text(lang) }</p>
+            <p>
+                <AppLink to={Route::Simulator}>{ Text::PaymentsSimulatorLink.text(lang) }</AppLink>
+            </p>
             { body }
         </>
     }

@@ -177,7 +177,7 @@ async fn a_line_shows_every_field_and_its_computation() {
     assert!(html.contains("Comment ce montant a été calculé"));
     assert!(html.contains("= 7,00 €"));
     assert!(html.contains("<dt>Taux de remboursement</dt><dd>30\u{a0}%</dd>"));
-    assert!(html.contains("Hors parcours de soins : remboursement réduit"));
+    assert!(html.contains("Hors parcours de soins\u{a0}: remboursement réduit"));
     assert!(
         html.contains("<dt>Part de votre complémentaire</dt><dd>Non connue de votre caisse</dd>")
     );
@@ -204,4 +204,29 @@ async fn a_rejected_line_says_why_and_shows_no_computation() {
     assert!(html.contains("<dt>Reste à votre charge</dt>"));
     assert!(!html.contains("Taux de remboursement"));
     assert!(!html.contains("Base de remboursement"));
+}
+
+#[tokio::test]
+async fn the_simulator_is_its_own_page_open_to_visitors_with_labelled_fields() {
+    let html = crate::render_fr("/remboursements/simulateur").await;
+    let main = crate::main_of(&html);
+    assert!(
+        main.contains(">Estimer un remboursement</h1>"),
+        "not the line page"
+    );
+    for label in [
+        "Quel médecin allez-vous consulter\u{a0}?",
+        "Secteur du médecin",
+        "Âge du patient, en années",
+        "Prix demandé par le médecin (facultatif)",
+    ] {
+        assert!(main.contains(label), "{label}");
+    }
+    // Five doctors, one group of radio buttons, the GP chosen to start with.
+    assert_eq!(main.matches(r#"name="medecin""#).count(), 5);
+    let gp = crate::tag(main, "input", &[r#"id="medecin-generaliste""#]);
+    assert!(gp.contains("checked"), "{gp}");
+    let other = crate::tag(main, "input", &[r#"id="medecin-psychiatre""#]);
+    assert!(!other.contains("checked"), "{other}");
+    assert!(!main.contains("Connectez-vous"));
 }

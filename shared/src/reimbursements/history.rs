@@ -670,7 +670,7 @@ pub fn explain_line(
     if line.recovered > Cents::ZERO {
         let amount = line.recovered.format(lang);
         out.push_str(&if fr {
-            format!(" {amount} de participations et franchises d'actes antérieurs ont été retenus sur ce paiement.")
+            format!(" {amount} de participations et franchises d’actes antérieurs ont été retenus sur ce paiement.")
         } else {
             format!(" {amount} of deductions from earlier care were withheld from this payment.")
         });
