@@ -79,6 +79,20 @@ test('a parent follows a child\'s reimbursements, reads one, exports them', { ta
   expect(await page.locator('.chart__table tbody tr').count()).toBeGreaterThanOrEqual(24);
   await expectAccessible(page);
 
+  // A monthly statement and a yearly summary, as PDF files.
+  const statements = page.getByRole('region', { name: 'Relevés et récapitulatifs' });
+  const [statement] = await Promise.all([
+    page.waitForEvent('download'),
+    statements.getByRole('link', { name: /^\S+ \d{4} \(PDF\)$/ }).first().click(),
+  ]);
+  expect(statement.suggestedFilename()).toMatch(/^releve-\d{4}-\d\d\.pdf$/);
+  expect(fs.readFileSync((await statement.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  const [summary] = await Promise.all([
+    page.waitForEvent('download'),
+    statements.getByRole('link', { name: /^Récapitulatif \d{4} \(PDF\)$/ }).first().click(),
+  ]);
+  expect(summary.suggestedFilename()).toMatch(/^recapitulatif-\d{4}\.pdf$/);
+
   // A line that is not hers is simply not found.
   await page.goto('/remboursements/99999999');
   await expect(page.getByRole('alert')).toHaveText('Ce remboursement n’existe pas ou ne vous concerne pas.');

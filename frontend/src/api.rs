@@ -116,6 +116,10 @@ pub mod paths {
     pub const REIMBURSEMENTS: &str = "/api/reimbursements";
     /// `GET`: the same lines as a CSV file.
     pub const REIMBURSEMENTS_CSV: &str = "/api/reimbursements.csv";
+    /// `GET`: the months and years with statements; `/{yyyy-mm}` for a month's PDF.
+    pub const STATEMENTS: &str = "/api/reimbursements/statements";
+    /// `GET` `/{yyyy}`: a year's summary (PDF).
+    pub const ANNUAL: &str = "/api/reimbursements/annual";
     /// `POST`: estimates a planned visit.
     pub const SIMULATE: &str = "/api/reimbursements/simulate";
 }

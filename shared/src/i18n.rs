@@ -248,6 +248,15 @@ catalog! {
     SimRemaining { fr: "Reste à votre charge, avant la part de votre complémentaire santé", en: "Left for you to pay, before your complementary insurer’s part" }
     SimDisclaimer { fr: "Estimation indicative\u{a0}: le montant réel dépend de la facture et de ce qui a déjà été retenu cette année.", en: "An indication only: the real amount depends on the bill and on what has already been deducted this year." }
     PaymentsSimulatorLink { fr: "Estimer le remboursement d’une consultation", en: "Estimate the reimbursement of a visit" }
+    PaymentsStatementsHeading { fr: "Relevés et récapitulatifs", en: "Statements and summaries" }
+    PaymentsStatementsLead { fr: "Des documents PDF à garder, ou à transmettre à votre complémentaire santé.", en: "PDF documents to keep, or to send to your complementary insurer." }
+    PaymentsMonthly { fr: "Relevés mensuels", en: "Monthly statements" }
+    PaymentsAnnual { fr: "Récapitulatifs annuels, pour votre déclaration de revenus et votre complémentaire", en: "Yearly summaries, for your tax return and your complementary insurer" }
+    PaymentsOlderMonths { fr: "Mois précédents", en: "Earlier months" }
+    PaymentsPaymentOne { fr: "paiement", en: "payment" }
+    PaymentsPaymentMany { fr: "paiements", en: "payments" }
+    PaymentsYearSummary { fr: "Récapitulatif", en: "Summary" }
+    PaymentsNoStatements { fr: "Aucun paiement pour l’instant\u{a0}: pas encore de relevé.", en: "No payment yet: no statement so far." }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }

@@ -12,6 +12,7 @@ use portail_shared::reimbursements::Date;
 use portail_shared::reimbursements::history::{
     self, Detail, Filter, History, Kind, Line, Month, Payment, Status,
 };
+use portail_shared::reimbursements::statements::{StatementMonth, Statements};
 use portail_shared::{Cents, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
@@ -380,6 +381,7 @@ fn results(history: &History, filter: &Filter, lang: Lang) -> Html {
                 }
             </section>
             { counters(history, lang) }
+            <StatementsBox />
             { list(history, lang) }
             if !history.lines.is_empty() {
                 { chart(&history.months, lang) }
@@ -718,5 +720,104 @@ pub fn LineView(props: &LineViewProps) -> Html {
                 }
             </dl>
         </>
+    }
+}
+
+/// How many months are listed before "Mois précédents".
+const RECENT_MONTHS: usize = 6;
+
+/// The monthly statements and yearly summaries to download.
+#[component]
+fn StatementsBox() -> Html {
+    let lang = use_lang();
+    let loaded = use_state(|| Loaded::<Statements>::Loading);
+    {
+        let loaded = loaded.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let answer = api::get_json::<Statements>(api::paths::STATEMENTS, lang).await;
+                loaded.set(match answer {
+                    Ok(statements) => Loaded::Ready(Rc::new(statements)),
+                    Err(failure) => Loaded::Failed(failure.message(lang).into()),
+                });
+            });
+        });
+    }
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="loading">{ Text::Loading.text(lang) }</p> },
+        Loaded::Failed(message) => html! {
+            <p class="status-line status-line--error">{ message.clone() }</p>
+        },
+        Loaded::Ready(s) if s.months.is_empty() && s.years.is_empty() => html! {
+            <p>{ Text::PaymentsNoStatements.text(lang) }</p>
+        },
+        Loaded::Ready(s) => {
+            let (recent, older) = s.months.split_at(s.months.len().min(RECENT_MONTHS));
+            html! {
+                <div class="statements">
+                    <div>
+                        <h3>{ Text::PaymentsMonthly.text(lang) }</h3>
+                        <ul class="statements__list">
+                            { for recent.iter().map(|m| statement_link(m, lang)) }
+                        </ul>
+                        if !older.is_empty() {
+                            <details>
+                                <summary>{ Text::PaymentsOlderMonths.text(lang) }</summary>
+                                <ul class="statements__list">
+                                    { for older.iter().map(|m| statement_link(m, lang)) }
+                                </ul>
+                            </details>
+                        }
+                    </div>
+                    <div>
+                        <h3>{ Text::PaymentsAnnual.text(lang) }</h3>
+                        <ul class="statements__list">
+                            { for s.years.iter().map(|y| html! {
+                                <li key={*y}>
+                                    <a href={format!("{}/{y}", api::paths::ANNUAL)} download="">
+                                        { format!("{} {y} (PDF)", Text::PaymentsYearSummary.text(lang)) }
+                                    </a>
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="box" aria-labelledby="releves">
+            <h2 id="releves" class="panel__title">{ Text::PaymentsStatementsHeading.text(lang) }</h2>
+            <p>{ Text::PaymentsStatementsLead.text(lang) }</p>
+            { body }
+        </section>
+    }
+}
+
+/// "octobre 2026 (PDF)", then "3 paiements, 120,00 €".
+fn statement_link(m: &StatementMonth, lang: Lang) -> Html {
+    let name = m
+        .month
+        .split_once('-')
+        .and_then(|(y, mo)| Some((y, mo.parse::<usize>().ok()?)))
+        .filter(|(_, mo)| (1..=12).contains(mo))
+        .map_or_else(
+            || m.month.clone(),
+            |(y, mo)| format!("{} {y}", Text::MONTHS[mo - 1].text(lang)),
+        );
+    let payments = if m.payments == 1 {
+        Text::PaymentsPaymentOne
+    } else {
+        Text::PaymentsPaymentMany
+    };
+    html! {
+        <li key={m.month.clone()}>
+            <a href={format!("{}/{}", api::paths::STATEMENTS, m.month)} download="">
+                { format!("{name} (PDF)") }
+            </a>
+            <span class="statements__meta">
+                { format!(" · {} {}, {}", m.payments, payments.text(lang), m.paid.format(lang)) }
+            </span>
+        </li>
     }
 }
