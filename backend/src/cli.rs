@@ -82,6 +82,10 @@ enum ImportWhat {
         /// The portal's secret key (a demo folder's own key is used instead).
         #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
         secret_key: Option<String>,
+        /// The address members use, for the link in each "information de paiement" e-mail
+        /// (a demo folder defaults to http://127.0.0.1:8080).
+        #[arg(long, env = "PORTAIL_PUBLIC_URL")]
+        public_url: Option<String>,
     },
 }
 
@@ -283,8 +287,14 @@ fn run(command: Command) -> Result<(), String> {
                     file,
                     data,
                     secret_key,
+                    public_url,
                 },
-        } => import_command(&file, &data.data_dir, secret_key.as_deref()),
+        } => import_command(
+            &file,
+            &data.data_dir,
+            secret_key.as_deref(),
+            public_url.as_deref(),
+        ),
         Command::Seed(args) => seed_command(&args),
     }
 }
@@ -307,11 +317,13 @@ fn end_progress_line() {
 }
 
 /// `portail import reimbursements FILE`: prints each refused line and the summary; fails if any
-/// line was refused.
+/// line was refused. Each new payment is announced to its member by e-mail (queued in the
+/// outbox, which the running portal sends).
 pub fn import_command(
     file: &Path,
     data_dir: &Path,
     secret_key: Option<&str>,
+    public_url: Option<&str>,
 ) -> Result<(), String> {
     let _lock = ops::lock_data_dir(data_dir).map_err(|e| e.to_string())?;
     let path = crate::config::database_path(data_dir);
@@ -335,6 +347,17 @@ pub fn import_command(
             );
         }
     };
+    let origin = match (public_url, mode.as_deref()) {
+        (Some(url), _) => {
+            public_origin(url).map_err(|e| format!("PORTAIL_PUBLIC_URL is refused: {e}"))?
+        }
+        (None, Some("demo")) => "http://127.0.0.1:8080".to_owned(),
+        (None, _) => {
+            return Err(
+                "set PORTAIL_PUBLIC_URL (or --public-url): payment e-mails link to it".to_owned(),
+            );
+        }
+    };
     let input = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
     let today = crate::clock::paris_day(time::OffsetDateTime::now_utc());
     let mut on_event = |event: crate::import::Event| match event {
@@ -349,13 +372,19 @@ pub fn import_command(
         &keys,
         std::io::BufReader::with_capacity(1 << 16, input),
         today,
+        Some(&origin),
         &mut on_event,
     );
     end_progress_line();
     let report = result.map_err(|e| e.to_string())?;
     println!(
-        "read {}, inserted {}, already present {}, invalid {}",
-        report.read, report.inserted, report.already_present, report.invalid
+        "read {}, inserted {}, already present {}, invalid {}; {} payment e-mail{} queued",
+        report.read,
+        report.inserted,
+        report.already_present,
+        report.invalid,
+        report.notices,
+        if report.notices == 1 { "" } else { "s" }
     );
     if report.read > 0 && report.inserted == 0 && report.invalid == 0 {
         println!("Nothing new: every line was already imported.");

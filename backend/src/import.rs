@@ -465,6 +465,8 @@ pub struct Report {
     pub already_present: u64,
     /// Rows refused.
     pub invalid: u64,
+    /// "Information de paiement" e-mails queued.
+    pub notices: u32,
 }
 
 /// What the import tells its caller as it goes.
@@ -490,12 +492,15 @@ pub enum ImportError {
     Db(#[from] DbError),
 }
 
-/// Imports every row of `input` (a whole file, header first) for care up to `today`.
+/// Imports every row of `input` (a whole file, header first) for care up to `today`. With
+/// `notify` (the portal's public origin, for the link), each new payment is announced to its
+/// member by an "information de paiement" e-mail, queued in the same transaction.
 pub fn import(
     conn: &mut Connection,
     keys: &Keys,
     input: impl BufRead,
     today: Date,
+    notify: Option<&str>,
     events: &mut dyn FnMut(Event),
 ) -> Result<Report, ImportError> {
     let mut lines = input.lines();
@@ -511,6 +516,7 @@ pub fn import(
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(DbError::from)?;
         let mut stored = 0;
+        let mut paid = Vec::new();
         while stored < BATCH {
             let Some(line) = lines.next().transpose()? else {
                 done = true;
@@ -538,6 +544,9 @@ pub fn import(
                     Ok(true) => {
                         report.inserted += 1;
                         stored += 1;
+                        if notify.is_some() && line.payment_ref.is_some() {
+                            paid.push(line);
+                        }
                     }
                     Ok(false) => report.already_present += 1,
                     // A rule the checks above missed: this row only is refused.
@@ -559,6 +568,15 @@ pub fn import(
             if members.len() > 100_000 {
                 members.clear();
             }
+        }
+        if let Some(origin) = notify {
+            let lines: Vec<&db::reimbursements::NewLine> = paid.iter().collect();
+            report.notices += crate::reimbursements::notify_new_payments(
+                &tx,
+                origin,
+                &lines,
+                time::OffsetDateTime::now_utc(),
+            )?;
         }
         tx.commit().map_err(DbError::from)?;
     }

@@ -21,6 +21,7 @@ pub mod outbox;
 pub mod password;
 pub mod pdf;
 pub mod portal;
+pub mod preferences;
 pub mod reimbursements;
 pub mod security;
 pub mod seed;

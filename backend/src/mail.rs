@@ -290,6 +290,45 @@ pub fn email_changed(
     outbox::push(conn, to, subject, &body, now)
 }
 
+/// Tells a member that their fund made a payment ("information de paiement"), with no amount
+/// and no detail of care: they read it after signing in.
+pub fn payment_information(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    given_names: &str,
+    paid_on: &str,
+    link: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, body) = match lang {
+        Lang::Fr => (
+            "Information de paiement".to_owned(),
+            format!(
+                "Bonjour {given_names},\n\nVotre caisse a effectué un paiement le {paid_on}. \
+                 Pour en connaître le détail, connectez-vous à votre compte, rubrique « Paiements » :\n\
+                 {link}\n\n\
+                 Pour protéger vos données, cet e-mail ne contient ni montant ni détail de vos soins.\n\n\
+                 Vous ne souhaitez plus recevoir ces e-mails ? Décochez l’option dans « Mon compte ».\n\n\
+                 Votre caisse ne vous demandera jamais votre mot de passe, un code ou vos coordonnées \
+                 bancaires par e-mail.\n"
+            ),
+        ),
+        Lang::En => (
+            "Payment information".to_owned(),
+            format!(
+                "Hello {given_names},\n\nYour fund made a payment on {paid_on}. To see its details, \
+                 sign in to your account, \"Payments\" section:\n{link}\n\n\
+                 To protect your data, this e-mail holds no amount and no detail of your care.\n\n\
+                 No longer want these e-mails? Untick the option in \"My account\".\n\n\
+                 Your fund will never ask you for your password, a code or your bank details by \
+                 e-mail.\n"
+            ),
+        ),
+    };
+    outbox::push(conn, to, &subject, &body, now)
+}
+
 /// Welcomes a member whose account is now open.
 pub fn welcome(
     conn: &Connection,

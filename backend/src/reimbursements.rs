@@ -262,3 +262,46 @@ pub async fn simulate(
             )
         })
 }
+
+/// Queues one "information de paiement" e-mail per new payment (lines paid together make one
+/// payment) to insured members who keep these e-mails on; returns how many were queued. Called
+/// in the transaction that stores the lines, so a notice exists only for stored payments.
+pub fn notify_new_payments(
+    c: &Connection,
+    public_origin: &str,
+    stored: &[&db::reimbursements::NewLine],
+    now: time::OffsetDateTime,
+) -> Result<u32, DbError> {
+    let mut seen = std::collections::BTreeSet::new();
+    let mut queued = 0;
+    for line in stored {
+        let (Some(reference), Some(paid_on)) = (&line.payment_ref, line.payment_date) else {
+            continue;
+        };
+        if !seen.insert((line.insured.0, reference.clone())) {
+            continue;
+        }
+        let Some((to, lang, given)) = db::accounts::payment_notice_recipient(c, line.insured)?
+        else {
+            continue;
+        };
+        let day = time::Date::from_calendar_date(
+            paid_on.year(),
+            time::Month::try_from(paid_on.month()).unwrap_or(time::Month::January),
+            paid_on.day(),
+        )
+        .unwrap_or(now.date());
+        let link = format!("{}/remboursements", public_origin.trim_end_matches('/'));
+        crate::mail::payment_information(
+            c,
+            &to,
+            lang,
+            &given,
+            &clock::date_words(day, lang),
+            &link,
+            &clock::format(now),
+        )?;
+        queued += 1;
+    }
+    Ok(queued)
+}

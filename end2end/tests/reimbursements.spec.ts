@@ -96,6 +96,16 @@ test('a parent follows a child\'s reimbursements, reads one, exports them', { ta
   // A line that is not hers is simply not found.
   await page.goto('/remboursements/99999999');
   await expect(page.getByRole('alert')).toHaveText('Ce remboursement n’existe pas ou ne vous concerne pas.');
+
+  // She no longer wants an e-mail for each payment; the choice stays.
+  await page.goto('/compte');
+  const paymentEmails = page.getByLabel('Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)');
+  await expect(paymentEmails).toBeChecked();
+  await paymentEmails.uncheck();
+  await expect(page.getByText('Votre choix est enregistré.')).toBeVisible();
+  await expectAccessible(page);
+  await page.reload();
+  await expect(page.getByLabel('Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)')).not.toBeChecked();
 });
 
 test('a retiree in ALD sees his medicines covered at 100 % on his phone', { tag: '@phone' }, async ({ page, consoleErrors }) => {

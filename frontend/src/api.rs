@@ -120,6 +120,8 @@ pub mod paths {
     pub const STATEMENTS: &str = "/api/reimbursements/statements";
     /// `GET` `/{yyyy}`: a year's summary (PDF).
     pub const ANNUAL: &str = "/api/reimbursements/annual";
+    /// `GET`/`POST`: the member's notification choices.
+    pub const PREFERENCES: &str = "/api/preferences";
     /// `POST`: estimates a planned visit.
     pub const SIMULATE: &str = "/api/reimbursements/simulate";
 }

@@ -257,6 +257,10 @@ catalog! {
     PaymentsPaymentMany { fr: "paiements", en: "payments" }
     PaymentsYearSummary { fr: "Récapitulatif", en: "Summary" }
     PaymentsNoStatements { fr: "Aucun paiement pour l’instant\u{a0}: pas encore de relevé.", en: "No payment yet: no statement so far." }
+    NoticesHeading { fr: "E-mails de votre caisse", en: "E-mails from your fund" }
+    NoticesPayments { fr: "Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)", en: "Receive an e-mail for each payment (without amounts or details of your care)" }
+    NoticesSaved { fr: "Votre choix est enregistré.", en: "Your choice is saved." }
+    NoticesSecurity { fr: "Les messages de sécurité (nouvelle connexion, changement de mot de passe) vous sont toujours envoyés.", en: "Security messages (new sign-in, password change) are always sent to you." }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }
@@ -623,8 +627,8 @@ catalog! {
     DeviceEnd { fr: "Déconnecter cet appareil", en: "Sign this device out" }
     DeviceEnded { fr: "L’appareil a été déconnecté.", en: "The device was signed out." }
     AccountMoreSoon {
-        fr: "Vos coordonnées, votre compte bancaire et vos préférences de contact arrivent dans une prochaine version.",
-        en: "Your contact details, bank account and contact preferences are coming in a future version.",
+        fr: "Votre adresse postale et votre compte bancaire arrivent dans une prochaine version.",
+        en: "Your postal address and bank account come in a later version.",
     }
     Loading { fr: "Chargement…", en: "Loading…" }
 

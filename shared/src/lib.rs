@@ -13,6 +13,7 @@ pub mod money;
 pub mod nir;
 pub mod outbox;
 pub mod password;
+pub mod preferences;
 pub mod reimbursements;
 pub mod security;
 

@@ -193,3 +193,57 @@ pub fn password_hash(conn: &Connection, account: AccountId) -> Result<Option<Str
         .optional()?
         .flatten())
 }
+
+/// Where a payment notice goes: the member's active account that keeps payment e-mails on,
+/// as (e-mail, language, given names).
+pub fn payment_notice_recipient(
+    conn: &Connection,
+    member: MemberId,
+) -> Result<Option<(String, portail_shared::Lang, String)>, DbError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT a.email, a.language, m.given_names
+               FROM accounts a JOIN members m ON m.id = a.member_id
+              WHERE a.member_id = ?1 AND a.status = 'active' AND a.payment_emails = 1",
+        )?
+        .query_row([member.0], |r| {
+            let lang: String = r.get(1)?;
+            let given: String = r.get(2)?;
+            let first = given
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            Ok((
+                r.get(0)?,
+                if lang == "en" {
+                    portail_shared::Lang::En
+                } else {
+                    portail_shared::Lang::Fr
+                },
+                first,
+            ))
+        })
+        .optional()?)
+}
+
+/// Whether the account receives an e-mail for each payment.
+pub fn payment_emails(conn: &Connection, account: AccountId) -> Result<bool, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT payment_emails FROM accounts WHERE id = ?1",
+            [account.0],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(false))
+}
+
+/// Turns the payment e-mails on or off.
+pub fn set_payment_emails(conn: &Connection, account: AccountId, on: bool) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE accounts SET payment_emails = ?1, updated_at = ?2 WHERE id = ?3",
+        rusqlite::params![on, super::now(), account.0],
+    )?;
+    Ok(())
+}

@@ -94,6 +94,7 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::reimbursements::export))
         .routes(routes!(crate::reimbursements::detail))
         .routes(routes!(crate::reimbursements::simulate))
+        .routes(routes!(crate::preferences::get, crate::preferences::set))
         .routes(routes!(crate::statement::list))
         .routes(routes!(crate::statement::monthly))
         .routes(routes!(crate::statement::annual))

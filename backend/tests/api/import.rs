@@ -39,6 +39,7 @@ fn import_file(app: &TestApp, path: &std::path::Path) -> (import::Report, Vec<Ev
         &test_keys(),
         std::io::BufReader::new(std::fs::File::open(path).unwrap()),
         today(),
+        None,
         &mut |e| events.push(e),
     )
     .unwrap();
@@ -51,9 +52,8 @@ async fn all_lines(app: &TestApp, cookie: &str) -> History {
     serde_json::from_value(answer.json()).unwrap()
 }
 
-#[tokio::test]
-async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
-    // A demo folder with its own key, as `portail demo` makes it.
+/// A demo folder with its own key, as `portail demo` makes it, so the CLI can open it.
+async fn demo_folder() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let secret = portail::crypto::generate_secret().unwrap();
     std::fs::write(dir.path().join("demo-secret.key"), &secret).unwrap();
@@ -64,10 +64,15 @@ async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
     };
     let db = Db::open(&cfg.database_path()).unwrap();
     portail::demo::seed(&db, &keys, today()).await.unwrap();
-    let app = TestApp {
+    TestApp {
         state: AppState::new(db, cfg),
         dir,
-    };
+    }
+}
+
+#[tokio::test]
+async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
+    let app = demo_folder().await;
     let file = write_csv(
         app.dir.path(),
         "feed.csv",
@@ -81,10 +86,10 @@ async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
         db::reimbursements::count(&conn).unwrap()
     };
     let before = count(&app);
-    portail::cli::import_command(&file, app.dir.path(), None).unwrap();
+    portail::cli::import_command(&file, app.dir.path(), None, None).unwrap();
     assert_eq!(count(&app), before + 2);
     // The same file again stores nothing more, and is not an error.
-    portail::cli::import_command(&file, app.dir.path(), None).unwrap();
+    portail::cli::import_command(&file, app.dir.path(), None, None).unwrap();
     assert_eq!(count(&app), before + 2);
 
     let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
@@ -112,7 +117,7 @@ async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
             row("FEED-4", "291056912304512", "", "Dr Quatrième"),
         ],
     );
-    let err = portail::cli::import_command(&mixed, app.dir.path(), None).unwrap_err();
+    let err = portail::cli::import_command(&mixed, app.dir.path(), None, None).unwrap_err();
     assert!(err.contains("1 invalid line"), "{err}");
     assert_eq!(count(&app), before + 3);
 }
@@ -202,6 +207,7 @@ async fn a_header_that_is_not_the_documented_one_stops_the_import() {
         &test_keys(),
         std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
         today(),
+        None,
         &mut |_| {},
     )
     .unwrap_err();
@@ -260,4 +266,81 @@ async fn the_history_queries_read_through_their_indexes() {
         assert!(plan.contains(index), "{name}:\n{plan}");
         assert!(!plan.contains("SCAN reimbursements"), "{name}:\n{plan}");
     }
+}
+
+#[tokio::test]
+async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned_off() {
+    let app = demo_folder().await;
+    let notices = |mails: &[serde_json::Value]| {
+        mails
+            .iter()
+            .filter(|m| m["subject"] == "Information de paiement")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // Two lines paid together are one payment: one e-mail.
+    let file = write_csv(
+        app.dir.path(),
+        "paid.csv",
+        &[
+            row("MAIL-1", CAMILLE.0, "", "Dr Un"),
+            row("MAIL-2", CAMILLE.0, LEA, "Dr Deux"),
+        ],
+    );
+    portail::cli::import_command(
+        &file,
+        app.dir.path(),
+        None,
+        Some("https://portail.example.org"),
+    )
+    .unwrap();
+    let sent = notices(&app.outbox().await);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert_eq!(sent[0]["recipient"], "camille.martin@demo.portail.test");
+    let body = sent[0]["body"].as_str().unwrap();
+    assert!(
+        body.contains("https://portail.example.org/remboursements"),
+        "{body}"
+    );
+    assert!(
+        !body.contains('€') && !body.contains("19,00") && !body.contains("Dr Un"),
+        "{body}"
+    );
+    // The same file again: nothing new, no e-mail.
+    portail::cli::import_command(
+        &file,
+        app.dir.path(),
+        None,
+        Some("https://portail.example.org"),
+    )
+    .unwrap();
+    assert_eq!(notices(&app.outbox().await).len(), 1);
+
+    // Camille turns them off in her account: the next payment is silent.
+    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+    let prefs = app.get_with("/api/preferences", &camille).await;
+    assert_eq!(prefs.json()["payment_emails"], true);
+    let off = app
+        .post(
+            "/api/preferences",
+            serde_json::json!({"payment_emails": false}),
+            Some(&camille),
+        )
+        .await;
+    assert_eq!(off.status, 200, "{}", off.text());
+    assert_eq!(off.json()["payment_emails"], false);
+    let later = write_csv(
+        app.dir.path(),
+        "later.csv",
+        &[row("MAIL-3", CAMILLE.0, "", "Dr Trois")],
+    );
+    portail::cli::import_command(
+        &later,
+        app.dir.path(),
+        None,
+        Some("https://portail.example.org"),
+    )
+    .unwrap();
+    assert_eq!(notices(&app.outbox().await).len(), 1);
+    assert_eq!(app.get("/api/preferences").await.status, 401);
 }

@@ -13,6 +13,7 @@ pub mod link;
 pub mod member_area;
 pub mod new_password_field;
 pub mod nir_field;
+pub mod notices;
 pub mod page_title;
 pub mod phone;
 pub mod security;

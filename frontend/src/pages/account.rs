@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::member_area::MemberArea;
+use crate::components::notices::Notices;
 use crate::components::page_title::PageTitle;
 use crate::components::security::{
     AccountEmail, AccountMobile, AccountPassword, Devices, SecondFactorSettings,
@@ -81,6 +82,7 @@ fn MemberAccount() -> Html {
                 <AccountMobile settings={Rc::clone(settings)} reload={reload.clone()} />
                 <SecondFactorSettings settings={Rc::clone(settings)} reload={reload.clone()} />
                 <Devices devices={settings.devices.clone()} {reload} />
+                <Notices />
             </>
         },
     };
