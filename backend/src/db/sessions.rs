@@ -96,11 +96,20 @@ pub fn find(conn: &Connection, token_hash: &[u8]) -> Result<Option<Session>, DbE
 }
 
 /// Records activity on a session.
+///
+/// Every signed-in request does this, so it is committed without waiting for the disk
+/// (`synchronous=NORMAL` for this one statement; the connection goes back to `FULL` at once).
+/// In WAL mode that survives a crash of the process; a power cut may lose the last few
+/// activity times, which only makes a session look idle a little earlier. Everything else
+/// keeps `FULL`.
 pub fn touch(conn: &Connection, token_hash: &[u8], now: &str) -> Result<(), DbError> {
-    conn.execute(
-        "UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2",
-        params![now, token_hash],
-    )?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let updated = conn
+        .prepare_cached("UPDATE sessions SET last_seen_at = ?1 WHERE token_hash = ?2")
+        .and_then(|mut s| s.execute(params![now, token_hash]));
+    let restored = conn.pragma_update(None, "synchronous", "FULL");
+    updated?;
+    restored?;
     Ok(())
 }
 
@@ -122,4 +131,25 @@ pub fn count_for_account(conn: &Connection, account: AccountId) -> Result<i64, D
 /// Ends every session of an account (after a password or factor change).
 pub fn delete_for_account(conn: &Connection, account: AccountId) -> Result<usize, DbError> {
     Ok(conn.execute("DELETE FROM sessions WHERE account_id = ?1", [account.0])?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn touching_a_session_leaves_the_connection_fully_synchronous() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "synchronous", "FULL").unwrap();
+        conn.execute_batch("CREATE TABLE sessions (token_hash BLOB, last_seen_at TEXT)")
+            .unwrap();
+        conn.execute("INSERT INTO sessions VALUES (x'01', 'then')", [])
+            .unwrap();
+        super::touch(&conn, &[1], "now").unwrap();
+        let (seen, sync): (String, i64) = (
+            conn.query_row("SELECT last_seen_at FROM sessions", [], |r| r.get(0))
+                .unwrap(),
+            conn.query_row("PRAGMA synchronous", [], |r| r.get(0))
+                .unwrap(),
+        );
+        assert_eq!((seen.as_str(), sync), ("now", 2), "2 is FULL");
+    }
 }
