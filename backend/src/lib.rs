@@ -4,6 +4,7 @@
 //! exactly this router, and `cli` starts it for `portail demo` and `portail serve`.
 
 pub mod activation;
+pub mod attachments;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -23,6 +24,7 @@ pub mod pdf;
 pub mod portal;
 pub mod preferences;
 pub mod reimbursements;
+pub mod requests;
 pub mod security;
 pub mod seed;
 pub mod server;

@@ -122,6 +122,10 @@ pub mod paths {
     pub const ANNUAL: &str = "/api/reimbursements/annual";
     /// `GET`/`POST`: the member's notification choices.
     pub const PREFERENCES: &str = "/api/preferences";
+    /// `GET`: the member's requests; `/{id}` for one.
+    pub const REQUESTS: &str = "/api/requests";
+    /// `POST` a file's bytes (`?name=`); `GET /{id}` downloads one.
+    pub const ATTACHMENTS: &str = "/api/attachments";
     /// `POST`: estimates a planned visit.
     pub const SIMULATE: &str = "/api/reimbursements/simulate";
 }
@@ -188,6 +192,26 @@ where
     let request = with_common_headers(Request::post(path), lang)
         .header("Content-Type", "application/json")
         .body(json)
+        .map_err(|e| ApiFailure::Decode(e.to_string()))?;
+    let sent_at = browser::now_ms();
+    let result = receive(request.send().await).await;
+    observe(path, sent_at, &result);
+    result
+}
+
+/// `POST path` with a file's bytes as the body (uploads), decoding the JSON answer as `T`.
+///
+/// The `x-portail-request` header is what the server's CSRF rule asks of a request whose body
+/// is not JSON: a cross-site form cannot set it.
+pub async fn post_file<T: DeserializeOwned>(
+    path: &str,
+    file: web_sys::File,
+    lang: Lang,
+) -> Result<T, ApiFailure> {
+    let request = with_common_headers(Request::post(path), lang)
+        .header("Content-Type", "application/octet-stream")
+        .header("x-portail-request", "1")
+        .body(wasm_bindgen::JsValue::from(file))
         .map_err(|e| ApiFailure::Decode(e.to_string()))?;
     let sent_at = browser::now_ms();
     let result = receive(request.send().await).await;

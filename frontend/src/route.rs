@@ -39,6 +39,12 @@ pub enum Route {
     /// "How much will I be reimbursed?"
     #[at("/remboursements/simulateur")]
     Simulator,
+    /// Contesting one reimbursement line.
+    #[at("/remboursements/:id/contester")]
+    Contest {
+        /// The line.
+        id: i64,
+    },
     /// One reimbursement line.
     #[at("/remboursements/:id")]
     ReimbursementLine {
@@ -51,6 +57,12 @@ pub enum Route {
     /// Requests to the fund and their progress (member area).
     #[at("/demarches")]
     Requests,
+    /// One request and its timeline.
+    #[at("/demarches/:id")]
+    Request {
+        /// The request.
+        id: i64,
+    },
     /// Secure messages with the fund (member area).
     #[at("/messagerie")]
     Messages,
@@ -104,6 +116,8 @@ impl Route {
             Route::Reimbursements => Text::TitlePayments,
             Route::ReimbursementLine { .. } => Text::TitlePaymentLine,
             Route::Simulator => Text::TitleSimulator,
+            Route::Contest { .. } => Text::TitleContest,
+            Route::Request { .. } => Text::TitleRequest,
             Route::Documents => Text::TitleDocuments,
             Route::Requests => Text::TitleRequests,
             Route::Messages => Text::TitleMessages,

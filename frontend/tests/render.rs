@@ -34,9 +34,11 @@ use yew::Reducible;
 
 #[path = "render/payments.rs"]
 mod payments;
+#[path = "render/requests.rs"]
+mod requests;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 21] = [
+const PATHS: [&str; 23] = [
     "/",
     "/connexion",
     "/connexion/code",
@@ -52,6 +54,8 @@ const PATHS: [&str; 21] = [
     "/remboursements/simulateur",
     "/documents",
     "/demarches",
+    "/demarches/7",
+    "/remboursements/1/contester",
     "/messagerie",
     "/prevention",
     "/compte",
@@ -607,7 +611,6 @@ async fn a_members_payments_page_loads_their_payments_and_a_visitor_is_asked_to_
 async fn member_areas_say_what_comes_next_when_signed_in() {
     for (path, title) in [
         ("/documents", "Documents"),
-        ("/demarches", "Démarches"),
         ("/messagerie", "Messagerie"),
         ("/prevention", "Prévention"),
     ] {

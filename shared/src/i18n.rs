@@ -261,6 +261,35 @@ catalog! {
     NoticesPayments { fr: "Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)", en: "Receive an e-mail for each payment (without amounts or details of your care)" }
     NoticesSaved { fr: "Votre choix est enregistré.", en: "Your choice is saved." }
     NoticesSecurity { fr: "Les messages de sécurité (nouvelle connexion, changement de mot de passe) vous sont toujours envoyés.", en: "Security messages (new sign-in, password change) are always sent to you." }
+    RequestsLoading { fr: "Chargement de vos démarches…", en: "Loading your requests…" }
+    RequestsNone { fr: "Vous n’avez aucune démarche pour l’instant.", en: "You have no request yet." }
+    RequestsNoneHelp { fr: "Pour contester un remboursement, ouvrez-le dans « Paiements » puis choisissez « Contester ce remboursement ».", en: "To contest a reimbursement, open it in “Payments” and choose “Contest this reimbursement”." }
+    RequestsFiledOn { fr: "Déposée le", en: "Filed on" }
+    RequestsAnswerBy { fr: "Réponse au plus tard le", en: "Answer by" }
+    RequestsSee { fr: "Suivre cette démarche", en: "Follow this request" }
+    TitleRequest { fr: "Suivi d’une démarche", en: "Request details" }
+    RequestSent { fr: "Ce que vous avez envoyé", en: "What you sent" }
+    RequestTimeline { fr: "Étapes", en: "Steps" }
+    RequestFiles { fr: "Pièces jointes", en: "Attachments" }
+    RequestBack { fr: "Retour à mes démarches", en: "Back to my requests" }
+    RequestNotFound { fr: "Cette démarche n’existe pas ou ne vous concerne pas.", en: "This request does not exist or does not concern you." }
+    RequestByYou { fr: "Vous", en: "You" }
+    RequestByFund { fr: "Votre caisse", en: "Your fund" }
+    TitleContest { fr: "Contester un remboursement", en: "Contest a reimbursement" }
+    ContestRules { fr: "Vous avez 2 mois à partir du paiement (ou du rejet) pour contester. La commission de recours amiable de votre caisse examine votre demande et vous répond dans les 2 mois.", en: "You have 2 months from the payment (or the rejection) to contest. Your fund’s amicable appeals board examines your request and answers within 2 months." }
+    ContestSilence { fr: "Sans réponse dans ce délai, votre demande est considérée comme rejetée\u{a0}: vous pouvez alors saisir le tribunal judiciaire dans les 2 mois.", en: "Without an answer by then, your request counts as rejected: you may then go to the court (tribunal judiciaire) within 2 months." }
+    ContestReason { fr: "Pourquoi contestez-vous ce remboursement\u{a0}?", en: "Why do you contest this reimbursement?" }
+    ContestExplanation { fr: "Expliquez ce qui ne va pas", en: "Explain what is wrong" }
+    ContestExplanationHint { fr: "Entre 10 et 2 000 caractères. N’écrivez que ce qui est utile à votre demande.", en: "Between 10 and 2,000 characters. Write only what your request needs." }
+    ContestFiles { fr: "Pièces justificatives (facultatif)", en: "Supporting documents (optional)" }
+    ContestFilesHint { fr: "PDF, JPEG ou PNG, 5 Mo au plus par fichier, 5 fichiers au plus. Par exemple\u{a0}: la facture, l’ordonnance.", en: "PDF, JPEG or PNG, 5 MB at most per file, 5 files at most. For example: the bill, the prescription." }
+    ContestFileTooBig { fr: "Ce fichier dépasse 5 Mo\u{a0}: réduisez-le ou photographiez le document en qualité moyenne.", en: "This file is over 5 MB: make it smaller, or photograph the document at medium quality." }
+    ContestUploading { fr: "Envoi du fichier…", en: "Sending the file…" }
+    ContestRemoveFile { fr: "Retirer", en: "Remove" }
+    ContestSubmit { fr: "Déposer ma contestation", en: "File my contest" }
+    ContestSending { fr: "Dépôt en cours…", en: "Filing…" }
+    ContestFiled { fr: "Votre contestation est déposée. La réponse de votre caisse s’affichera ici.", en: "Your contest is filed. Your fund’s answer will appear here." }
+    PaymentContest { fr: "Contester ce remboursement", en: "Contest this reimbursement" }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }

@@ -15,6 +15,7 @@ pub mod outbox;
 pub mod password;
 pub mod preferences;
 pub mod reimbursements;
+pub mod requests;
 pub mod security;
 
 pub use i18n::Lang;

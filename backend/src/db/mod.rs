@@ -4,12 +4,14 @@
 
 pub mod accounts;
 pub mod agents;
+pub mod attachments;
 pub mod codes;
 pub mod letters;
 pub mod members;
 mod migrations;
 pub mod outbox;
 pub mod reimbursements;
+pub mod requests;
 pub mod security;
 pub mod seed;
 pub mod sessions;

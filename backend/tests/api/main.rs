@@ -17,6 +17,7 @@ mod ops;
 mod password;
 mod portal;
 mod reimbursements;
+mod requests;
 mod security;
 mod sms;
 mod smtp;

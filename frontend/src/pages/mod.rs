@@ -3,6 +3,7 @@
 pub mod accessibility;
 pub mod account;
 pub mod activate_account;
+pub mod contest;
 pub mod create_account;
 pub mod demo_outbox;
 pub mod documents;
@@ -39,6 +40,8 @@ pub fn switch(route: Route) -> Html {
         Route::NotMe => html! { <not_me::NotMePage /> },
         Route::Reimbursements => html! { <reimbursements::ReimbursementsPage /> },
         Route::Simulator => html! { <simulator::SimulatorPage /> },
+        Route::Contest { id } => html! { <contest::ContestPage id={id} /> },
+        Route::Request { id } => html! { <requests::RequestPage id={id} /> },
         Route::ReimbursementLine { id } => {
             html! { <reimbursements::ReimbursementLinePage id={id} /> }
         }

@@ -681,6 +681,13 @@ pub fn LineView(props: &LineViewProps) -> Html {
                 <h2 id="calcul" class="panel__title">{ Text::PaymentHowComputed.text(lang) }</h2>
                 <p class="explanation">{ detail.explanation.clone() }</p>
             </section>
+            if l.status != Status::Pending {
+                <p>
+                    <AppLink to={Route::Contest { id: l.id }} classes={classes!("button", "button--secondary")}>
+                        { Text::PaymentContest.text(lang) }
+                    </AppLink>
+                </p>
+            }
             <dl class="details">
                 { row(Text::PaymentStatus, l.status.label(lang).to_owned()) }
                 if let Some(reason) = &l.reject_reason {

@@ -1,0 +1,325 @@
+//! "Contester un remboursement" (`/remboursements/:id/contester`): the reason, the member's
+//! explanation and supporting files, with the 2-month rules said before anything is asked.
+//! Filing opens the new request's page.
+
+use std::rc::Rc;
+
+use portail_shared::Lang;
+use portail_shared::i18n::Text;
+use portail_shared::reimbursements::Date;
+use portail_shared::reimbursements::history::{Detail, Status as LineStatus};
+use portail_shared::requests::{
+    Attachment, ContestReason, ContestRequest, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Summary,
+    contest_deadline,
+};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api;
+use crate::components::date_input::SimpleDate;
+use crate::components::error_summary::error_summary;
+use crate::components::field::keep_field_focus;
+use crate::components::form::use_form;
+use crate::components::icons::{Icon, IconKind, spinner};
+use crate::components::link::AppLink;
+use crate::components::member_area::MemberArea;
+use crate::components::page_title::PageTitle;
+use crate::lang::use_lang;
+use crate::pages::requests::size_words;
+use crate::route::Route;
+use crate::session::{Flash, FlashKind, SessionAction, SessionState, use_session};
+
+const REASON_ID: &str = "motif-amount";
+const EXPLANATION_ID: &str = "explication";
+const FILES_ID: &str = "pieces";
+
+/// Properties of [`ContestPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ContestProps {
+    /// The reimbursement line.
+    pub id: i64,
+}
+
+/// The contest page.
+#[component]
+pub fn ContestPage(props: &ContestProps) -> Html {
+    let session = use_session();
+    match session.session.state {
+        SessionState::Member(_) => html! { <ContestForm id={props.id} /> },
+        SessionState::Anonymous | SessionState::Unknown => html! {
+            <MemberArea
+                title={Text::TitleContest}
+                intro={Text::PaymentsIntro}
+                sign_in={Text::PaymentsSignIn}
+            />
+        },
+    }
+}
+
+/// The last day to contest, from a line: its payment date, or for a rejection its date of care.
+pub fn deadline_of(detail: &Detail) -> Option<Date> {
+    let l = &detail.line;
+    let decided = match l.status {
+        LineStatus::Paid => l.payment_date.as_deref().and_then(Date::parse),
+        LineStatus::Rejected => Date::parse(&l.care_date),
+        LineStatus::Pending => None,
+    };
+    decided.map(contest_deadline)
+}
+
+#[component]
+fn ContestForm(props: &ContestProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let navigator = use_navigator();
+    let form = use_form();
+    let line = use_state(|| None::<Rc<Detail>>);
+    let reason = use_state(|| ContestReason::Amount);
+    let explanation = use_state(String::new);
+    let files = use_state(Vec::<Attachment>::new);
+    let uploading = use_state_eq(|| false);
+    let file_error = use_state(|| None::<AttrValue>);
+    {
+        let line = line.setter();
+        use_effect_with(props.id, move |id| {
+            let path = format!("{}/{id}", api::paths::REIMBURSEMENTS);
+            spawn_local(async move {
+                if let Ok(detail) = api::get_json::<Detail>(&path, lang).await {
+                    line.set(Some(Rc::new(detail)));
+                }
+            });
+        });
+    }
+    let on_explanation = {
+        let explanation = explanation.clone();
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            explanation.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            form.clear_server_error("explanation");
+        })
+    };
+    let on_file = {
+        let files = files.clone();
+        let uploading = uploading.clone();
+        let file_error = file_error.clone();
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|list| list.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            form.clear_server_error("attachments");
+            if file.size() > MAX_ATTACHMENT_BYTES as f64 {
+                file_error.set(Some(Text::ContestFileTooBig.text(lang).into()));
+                return;
+            }
+            if files.len() >= MAX_ATTACHMENTS || *uploading {
+                return;
+            }
+            file_error.set(None);
+            uploading.set(true);
+            let path = format!(
+                "{}?name={}",
+                api::paths::ATTACHMENTS,
+                js_sys::encode_uri_component(&file.name())
+            );
+            let (files, uploading, file_error) =
+                (files.clone(), uploading.clone(), file_error.clone());
+            spawn_local(async move {
+                let answer = api::post_file::<Attachment>(&path, file, lang).await;
+                uploading.set(false);
+                match answer {
+                    Ok(stored) => {
+                        let mut next = (*files).clone();
+                        next.push(stored);
+                        files.set(next);
+                    }
+                    Err(api::ApiFailure::Api(e)) => {
+                        let message = e.fields.get("file").cloned().unwrap_or(e.message);
+                        file_error.set(Some(message.into()));
+                    }
+                    Err(other) => file_error.set(Some(other.message(lang).into())),
+                }
+            });
+        })
+    };
+    let onsubmit = {
+        let form = form.clone();
+        let (reason, explanation, files) = (reason.clone(), explanation.clone(), files.clone());
+        let dispatch = session.dispatch.clone();
+        let line_id = props.id;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(submission) = form.begin() else {
+                return;
+            };
+            submission.sending();
+            let body = ContestRequest {
+                reason: *reason,
+                explanation: (*explanation).clone(),
+                attachments: files.iter().map(|f| f.id).collect(),
+            };
+            let (dispatch, navigator) = (dispatch.clone(), navigator.clone());
+            spawn_local(async move {
+                let path = format!("{}/{line_id}/contest", api::paths::REIMBURSEMENTS);
+                let answer = api::post_json::<_, Summary>(&path, &body, lang).await;
+                if let Some(filed) = submission.finish(answer, lang) {
+                    let route = Route::Request { id: filed.id };
+                    dispatch.emit(SessionAction::ShowFlash(Flash {
+                        route,
+                        kind: FlashKind::Success,
+                        text: Text::ContestFiled,
+                    }));
+                    if let Some(navigator) = navigator {
+                        navigator.push(&route);
+                    }
+                }
+            });
+        })
+    };
+    let reason_error = form.server_error("reason");
+    let explanation_error = form.server_error("explanation");
+    let files_error = form
+        .server_error("attachments")
+        .or_else(|| (*file_error).clone());
+    let summary = form.summary(&[
+        (REASON_ID, reason_error.clone()),
+        (EXPLANATION_ID, explanation_error.clone()),
+        (FILES_ID, form.server_error("attachments")),
+    ]);
+    let line_words = line.as_ref().map(|d| {
+        let l = &d.line;
+        let date = SimpleDate::from_iso(&l.care_date)
+            .map_or_else(|| l.care_date.clone(), |x| x.long(lang));
+        format!("{} · {} · {}", l.act, date, l.beneficiary_name)
+    });
+    let deadline = line.as_ref().and_then(|d| deadline_of(d)).map(|d| {
+        SimpleDate::from_iso(&d.to_string()).map_or_else(|| d.to_string(), |x| x.long(lang))
+    });
+    let message = |id: &str, error: &Option<AttrValue>| {
+        html! {
+            <p class="field__message" id={format!("{id}-message")} aria-live="polite">
+                if let Some(error) = error {
+                    <span class="field__error">
+                        <Icon kind={IconKind::Error} />
+                        <span class="visually-hidden">{ Text::ErrorPrefix.text(lang) }{ " " }</span>
+                        { error.clone() }
+                    </span>
+                }
+            </p>
+        }
+    };
+    let remove = |id: i64| {
+        let files = files.clone();
+        Callback::from(move |_: MouseEvent| {
+            files.set(files.iter().filter(|f| f.id != id).cloned().collect());
+        })
+    };
+    html! {
+        <div class="narrow">
+            if !summary.is_empty() {
+                { error_summary(&summary, lang) }
+            }
+            <PageTitle text={Text::TitleContest} />
+            if let Some(words) = line_words {
+                <p class="lead">{ words }</p>
+            }
+            <section class="panel panel--info" aria-labelledby="regles-contestation">
+                <h2 id="regles-contestation" class="panel__title">
+                    <Icon kind={IconKind::Info} />
+                    { deadline.map_or_else(
+                        || Text::TitleContest.text(lang).to_owned(),
+                        |d| format!("{} {d}", contest_until(lang)),
+                    ) }
+                </h2>
+                <p>{ Text::ContestRules.text(lang) }</p>
+                <p>{ Text::ContestSilence.text(lang) }</p>
+            </section>
+            <form class="form" novalidate=true {onsubmit}>
+                <fieldset class={classes!("fieldset", reason_error.is_some().then_some("field--error"))}
+                    aria-describedby="motif-message">
+                    <legend class="field__label">{ Text::ContestReason.text(lang) }</legend>
+                    { message("motif", &reason_error) }
+                    { for ContestReason::ALL.into_iter().map(|r| {
+                        let id = format!("motif-{}", r.code());
+                        let onchange = {
+                            let reason = reason.clone();
+                            let form = form.clone();
+                            Callback::from(move |_: Event| {
+                                reason.set(r);
+                                form.clear_server_error("reason");
+                            })
+                        };
+                        html! {
+                            <div class="checkbox">
+                                <input class="checkbox__input" type="radio" name="motif" id={id.clone()}
+                                    checked={*reason == r} {onchange} />
+                                <label class="checkbox__label" for={id}>{ r.label(lang) }</label>
+                            </div>
+                        }
+                    }) }
+                </fieldset>
+                <div class={classes!("field", explanation_error.is_some().then_some("field--error"))}>
+                    <label class="field__label" for={EXPLANATION_ID}>{ Text::ContestExplanation.text(lang) }</label>
+                    <p class="field__hint" id="explication-aide">{ Text::ContestExplanationHint.text(lang) }</p>
+                    { message(EXPLANATION_ID, &explanation_error) }
+                    <textarea class="field__input field__textarea" id={EXPLANATION_ID} name={EXPLANATION_ID}
+                        rows="6" maxlength="2000"
+                        aria-invalid={explanation_error.is_some().then_some("true")}
+                        aria-describedby="explication-aide explication-message"
+                        value={(*explanation).clone()} oninput={on_explanation} />
+                    <p class="field__hint">{ format!("{} / 2000", explanation.chars().count()) }</p>
+                </div>
+                <div class={classes!("field", files_error.is_some().then_some("field--error"))}>
+                    <label class="field__label" for={FILES_ID}>{ Text::ContestFiles.text(lang) }</label>
+                    <p class="field__hint" id="pieces-aide">{ Text::ContestFilesHint.text(lang) }</p>
+                    { message(FILES_ID, &files_error) }
+                    if files.len() < MAX_ATTACHMENTS {
+                        <input class="field__file" type="file" id={FILES_ID}
+                            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+                            aria-describedby="pieces-aide pieces-message"
+                            disabled={*uploading} onchange={on_file} />
+                    }
+                    <p class="status-line-holder" role="status">
+                        if *uploading {
+                            <span class="status-line">{ spinner() }{ Text::ContestUploading.text(lang) }</span>
+                        }
+                    </p>
+                    if !files.is_empty() {
+                        <ul class="file-list">
+                            { for files.iter().map(|f| html! {
+                                <li key={f.id}>
+                                    <span>{ format!("{} · {}", f.name, size_words(f.size, lang)) }</span>
+                                    <button type="button" class="link-button" onclick={remove(f.id)}>
+                                        { Text::ContestRemoveFile.text(lang) }
+                                        <span class="visually-hidden">{ format!(" {}", f.name) }</span>
+                                    </button>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                </div>
+                <button type="submit" class="button button--large" disabled={form.busy() || *uploading}
+                    onmousedown={keep_field_focus()}>
+                    if form.busy() {
+                        { spinner() }
+                        { Text::ContestSending.text(lang) }
+                    } else {
+                        { Text::ContestSubmit.text(lang) }
+                    }
+                </button>
+            </form>
+            <p><AppLink to={Route::ReimbursementLine { id: props.id }}>{ Text::PaymentsBack.text(lang) }</AppLink></p>
+        </div>
+    }
+}
+
+fn contest_until(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Vous pouvez contester ce remboursement jusqu’au",
+        Lang::En => "You can contest this reimbursement until",
+    }
+}
