@@ -13,6 +13,7 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("schema/0001_initial.sql")),
         M::up(include_str!("schema/0002_identity.sql")),
         M::up(include_str!("schema/0003_reimbursements.sql")),
+        M::up(include_str!("schema/0004_reimbursements_covering.sql")),
     ])
 });
 

@@ -382,7 +382,7 @@ pub fn id_by_ref(conn: &Connection, external_ref: &str) -> Result<Option<i64>, D
         .optional()?)
 }
 
-/// The query of [`held_from`] (its plan is tested to use an index).
+/// The query of [`held_from`] (its plan is tested to read the covering index only).
 pub const HELD_FROM_SQL: &str =
     "SELECT MIN(care_date) FROM reimbursements WHERE insured_id = ?1 AND beneficiary_id = ?2";
 
@@ -396,7 +396,7 @@ pub const LIST_SQL: &str = concat!(
                    payment_ref DESC, care_date DESC, id DESC"
 );
 
-/// The query of [`deductions_in`] (its plan is tested to use an index).
+/// The query of [`deductions_in`] (its plan is tested to read the covering index only).
 pub const DEDUCTIONS_IN_SQL: &str =
     "SELECT COALESCE(SUM(participation_cents), 0), COALESCE(SUM(franchise_cents), 0)
        FROM reimbursements

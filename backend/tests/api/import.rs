@@ -254,12 +254,12 @@ async fn the_history_queries_read_through_their_indexes() {
         (
             "held_from",
             db::reimbursements::HELD_FROM_SQL,
-            "USING INDEX reimbursements_by_",
+            "USING COVERING INDEX reimbursements_by_beneficiary",
         ),
         (
             "deductions_in",
             db::reimbursements::DEDUCTIONS_IN_SQL,
-            "USING INDEX reimbursements_by_beneficiary",
+            "USING COVERING INDEX reimbursements_by_beneficiary",
         ),
     ] {
         let plan = plan(&conn, sql);
