@@ -207,4 +207,13 @@ test('a member contests a reimbursement with a document and follows the request'
   await expect(page.locator('.request-card')).toHaveCount(1);
   await expect(page.locator('.request-card')).toContainText('Déposée');
   await expectAccessible(page);
+
+  // So does her home, next to her latest payments.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
+  const open = page.getByRole('region', { name: 'Vos démarches en cours' });
+  await expect(open.getByRole('listitem')).toHaveCount(1);
+  await expect(open).toContainText('Déposée');
+  const latest = page.getByRole('region', { name: 'Vos derniers paiements' });
+  await expect(latest.getByRole('listitem').first()).toContainText(/\d{4} · \d+,\d\d\s€ · \d+ soins?/);
+  await expectAccessible(page);
 });

@@ -290,6 +290,14 @@ catalog! {
     ContestSending { fr: "Dépôt en cours…", en: "Filing…" }
     ContestFiled { fr: "Votre contestation est déposée. La réponse de votre caisse s’affichera ici.", en: "Your contest is filed. Your fund’s answer will appear here." }
     PaymentContest { fr: "Contester ce remboursement", en: "Contest this reimbursement" }
+    HomePaymentsHeading { fr: "Vos derniers paiements", en: "Your latest payments" }
+    HomePaymentsNone { fr: "Aucun paiement sur les 24 derniers mois.", en: "No payment in the last 24 months." }
+    HomePaymentsAll { fr: "Voir tous mes paiements", en: "See all my payments" }
+    HomePaymentsAct { fr: "soin", en: "act of care" }
+    HomePaymentsActs { fr: "soins", en: "acts of care" }
+    HomeRequestsHeading { fr: "Vos démarches en cours", en: "Your open requests" }
+    HomeRequestsNone { fr: "Aucune démarche en cours.", en: "No open request." }
+    HomeRequestsAll { fr: "Voir toutes mes démarches", en: "See all my requests" }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }

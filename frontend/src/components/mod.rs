@@ -1,6 +1,7 @@
 //! Building blocks shared by the pages.
 
 pub mod banner;
+pub mod dashboard;
 pub mod date_input;
 pub mod error_summary;
 pub mod field;

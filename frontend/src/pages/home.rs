@@ -7,6 +7,7 @@ use portail_shared::login::Me;
 use yew::prelude::*;
 use yew_router::Routable;
 
+use crate::components::dashboard::{LatestPayments, OpenRequests};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::link::AppLink;
 use crate::components::page_title::{PageTitle, page_heading};
@@ -74,6 +75,11 @@ fn member_home(me: &Me, lang: Lang) -> Html {
                     <span class="identifier">{ me.masked_nir.clone() }</span>
                 </p>
             </section>
+
+            <div class="dashboard-grid">
+                <LatestPayments />
+                <OpenRequests />
+            </div>
 
             <section aria-labelledby="vos-rubriques">
                 <h2 id="vos-rubriques">{ Text::MemberHomeAreasHeading.text(lang) }</h2>

@@ -126,3 +126,15 @@ async fn the_contest_page_and_the_request_page_are_their_own_routes() {
     let visitor = crate::render_fr("/demarches").await;
     assert!(crate::main_of(&visitor).contains("Connectez-vous pour accéder à vos démarches."));
 }
+
+#[tokio::test]
+async fn the_members_home_has_room_for_the_latest_payments_and_open_requests() {
+    let html = crate::render_member("/", Lang::Fr).await;
+    let main = crate::main_of(&html);
+    let payments = main.find("Vos derniers paiements").unwrap();
+    let requests = main.find("Vos démarches en cours").unwrap();
+    let areas = main.find("id=\"vos-rubriques\"").unwrap();
+    assert!(payments < requests && requests < areas, "what changed comes first");
+    assert!(main.contains(">Voir tous mes paiements</a>"));
+    assert!(main.contains(">Voir toutes mes démarches</a>"));
+}

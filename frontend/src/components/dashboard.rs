@@ -1,0 +1,130 @@
+//! The member's home, what changed: the latest payments and the requests still open, each
+//! linking to its page.
+
+use std::rc::Rc;
+
+use portail_shared::Cents;
+use portail_shared::i18n::Text;
+use portail_shared::reimbursements::history::{self, History};
+use portail_shared::requests::Summary;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::api;
+use crate::components::date_input::SimpleDate;
+use crate::components::link::AppLink;
+use crate::lang::use_lang;
+use crate::route::Route;
+
+/// How many payments the home shows.
+const SHOWN: usize = 3;
+
+/// What a box knows.
+#[derive(Debug, Clone, PartialEq)]
+enum Loaded<T> {
+    Loading,
+    Ready(Rc<T>),
+    Failed,
+}
+
+/// "Vos derniers paiements": the three latest payments, what reached the member, how many acts.
+#[component]
+pub fn LatestPayments() -> Html {
+    let lang = use_lang();
+    let loaded = use_state(|| Loaded::<History>::Loading);
+    {
+        let loaded = loaded.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let answer = api::get_json::<History>(api::paths::REIMBURSEMENTS, lang).await;
+                loaded.set(answer.map_or(Loaded::Failed, |h| Loaded::Ready(Rc::new(h))));
+            });
+        });
+    }
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="loading">{ Text::Loading.text(lang) }</p> },
+        Loaded::Failed => html! { <p>{ Text::ErrorUnexpected.text(lang) }</p> },
+        Loaded::Ready(h) => {
+            let paid: Vec<_> = history::payments(&h.lines)
+                .into_iter()
+                .filter(|p| p.reference.is_some())
+                .take(SHOWN)
+                .collect();
+            if paid.is_empty() {
+                html! { <p>{ Text::HomePaymentsNone.text(lang) }</p> }
+            } else {
+                html! {
+                    <ul class="dashboard__list">
+                        { for paid.iter().map(|p| {
+                            let date = p.date.and_then(SimpleDate::from_iso).map(|d| d.long(lang)).unwrap_or_default();
+                            let total = p.to_member + p.to_professionals;
+                            let acts = p.lines.len();
+                            let words = if acts > 1 { Text::HomePaymentsActs } else { Text::HomePaymentsAct };
+                            html! {
+                                <li>
+                                    <strong>{ date }</strong>
+                                    { format!(" · {} · {acts} {}", money(total, lang), words.text(lang)) }
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            }
+        }
+    };
+    html! {
+        <section class="box dashboard" aria-labelledby="derniers-paiements">
+            <h2 id="derniers-paiements" class="panel__title">{ Text::HomePaymentsHeading.text(lang) }</h2>
+            { body }
+            <p><AppLink to={Route::Reimbursements}>{ Text::HomePaymentsAll.text(lang) }</AppLink></p>
+        </section>
+    }
+}
+
+fn money(c: Cents, lang: portail_shared::Lang) -> String {
+    c.format(lang)
+}
+
+/// "Vos démarches en cours": the open requests and where each stands.
+#[component]
+pub fn OpenRequests() -> Html {
+    let lang = use_lang();
+    let loaded = use_state(|| Loaded::<Vec<Summary>>::Loading);
+    {
+        let loaded = loaded.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let answer = api::get_json::<Vec<Summary>>(api::paths::REQUESTS, lang).await;
+                loaded.set(answer.map_or(Loaded::Failed, |r| Loaded::Ready(Rc::new(r))));
+            });
+        });
+    }
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="loading">{ Text::Loading.text(lang) }</p> },
+        Loaded::Failed => html! { <p>{ Text::ErrorUnexpected.text(lang) }</p> },
+        Loaded::Ready(list) => {
+            let open: Vec<&Summary> = list.iter().filter(|r| !r.status.is_final()).collect();
+            if open.is_empty() {
+                html! { <p>{ Text::HomeRequestsNone.text(lang) }</p> }
+            } else {
+                html! {
+                    <ul class="dashboard__list">
+                        { for open.iter().map(|r| html! {
+                            <li key={r.id}>
+                                <AppLink to={Route::Request { id: r.id }}>{ r.title.clone() }</AppLink>
+                                { format!(" · {}", r.status.label(lang)) }
+                            </li>
+                        }) }
+                    </ul>
+                }
+            }
+        }
+    };
+    html! {
+        <section class="box dashboard" aria-labelledby="demarches-en-cours">
+            <h2 id="demarches-en-cours" class="panel__title">{ Text::HomeRequestsHeading.text(lang) }</h2>
+            { body }
+            <p><AppLink to={Route::Requests}>{ Text::HomeRequestsAll.text(lang) }</AppLink></p>
+        </section>
+    }
+}
