@@ -15,7 +15,7 @@ use portail_shared::api::ApiError;
 use portail_shared::requests::{self, Attachment, MAX_ATTACHMENT_BYTES};
 use serde::Deserialize;
 
-use crate::db::{self, DbError};
+use crate::db;
 use crate::error::RequestLang;
 use crate::session::Member;
 use crate::{AppError, clock, crypto, http::AppState};
@@ -98,11 +98,9 @@ pub async fn upload(
     let inserted = state
         .db
         .call(move |c| {
-            let profile = db::accounts::profile(c, member.account_id)?
-                .ok_or_else(|| DbError::Data("session without a profile".to_owned()))?;
             db::attachments::insert(
                 c,
-                profile.member_id,
+                db::accounts::member_of(c, member.account_id)?,
                 &db::attachments::NewFile {
                     name: &stored_name,
                     media_type,
@@ -148,11 +146,7 @@ pub async fn download(
 ) -> Result<Response, AppError> {
     let stored = state
         .db
-        .call(move |c| {
-            let profile = db::accounts::profile(c, member.account_id)?
-                .ok_or_else(|| DbError::Data("session without a profile".to_owned()))?;
-            db::attachments::find(c, profile.member_id, id)
-        })
+        .call(move |c| db::attachments::find(c, db::accounts::member_of(c, member.account_id)?, id))
         .await?
         .ok_or(AppError::NotFound)?;
     let path = folder(&state).join(&stored.storage_key);

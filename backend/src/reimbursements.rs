@@ -139,15 +139,14 @@ fn read_filter(
 }
 
 /// The member on the roll behind a session, and the people whose lines they see.
-fn household(
+pub fn household(
     c: &Connection,
     member: &Member,
     today: Date,
 ) -> Result<(db::members::MemberId, Vec<Visible>), DbError> {
-    let profile = db::accounts::profile(c, member.account_id)?
-        .ok_or_else(|| DbError::Data("session without a profile".to_owned()))?;
-    let people = db::reimbursements::visible_people(c, profile.member_id, today)?;
-    Ok((profile.member_id, people))
+    let insured = db::accounts::member_of(c, member.account_id)?;
+    let people = db::reimbursements::visible_people(c, insured, today)?;
+    Ok((insured, people))
 }
 
 fn history_of(

@@ -249,9 +249,7 @@ fn first_message(expected: Date, lang: Lang) -> String {
 }
 
 fn member_of(c: &Connection, member: &Member) -> Result<MemberId, DbError> {
-    db::accounts::profile(c, member.account_id)?
-        .map(|p| p.member_id)
-        .ok_or_else(|| DbError::Data("session without a profile".to_owned()))
+    db::accounts::member_of(c, member.account_id)
 }
 
 fn contest_data(stored: &db::requests::Stored) -> Result<ContestData, DbError> {

@@ -18,9 +18,8 @@ use portail_shared::reimbursements::statements::{
     self, Annual, MonthTotals, Statements, Sums, parse_month, parse_year,
 };
 use portail_shared::{Cents, Lang};
-use rusqlite::Connection;
 
-use crate::db::{self, DbError, members::MemberId, reimbursements::Visible};
+use crate::db::{self, DbError};
 use crate::pdf::{self, Column, Face, Faces, Flow, MARGIN, PdfError, TEXT_W, Table, mm};
 use crate::session::Member;
 use crate::{AppError, clock, http::AppState};
@@ -40,7 +39,7 @@ pub async fn list(
     let lines = state
         .db
         .call(move |c| {
-            let (insured, people) = household(c, &member, today)?;
+            let (insured, people) = crate::reimbursements::household(c, &member, today)?;
             db::reimbursements::list(c, &keys, insured, &people, (EPOCH, today), Lang::Fr)
         })
         .await?;
@@ -135,7 +134,7 @@ async fn fetch(
     Ok(state
         .db
         .call(move |c| {
-            let (insured, people) = household(c, &member, today)?;
+            let (insured, people) = crate::reimbursements::household(c, &member, today)?;
             let fund = db::settings::get(c, "fund_name")?.unwrap_or(configured);
             let postal = db::members::postal(c, insured)?
                 .ok_or_else(|| DbError::Data("insured without a postal address".to_owned()))?;
@@ -157,19 +156,6 @@ async fn fetch(
             Ok::<_, DbError>((head, lines))
         })
         .await?)
-}
-
-/// The member on the roll behind a session, and the people whose lines they see (the same
-/// rule as "Mes paiements": themselves and their dependants who are minors today).
-fn household(
-    c: &Connection,
-    member: &Member,
-    today: Date,
-) -> Result<(MemberId, Vec<Visible>), DbError> {
-    let profile = db::accounts::profile(c, member.account_id)?
-        .ok_or_else(|| DbError::Data("session without a profile".to_owned()))?;
-    let people = db::reimbursements::visible_people(c, profile.member_id, today)?;
-    Ok((profile.member_id, people))
 }
 
 /// A PDF download.

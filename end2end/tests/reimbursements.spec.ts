@@ -1,29 +1,8 @@
 // "Mes paiements": a parent narrows the list to a child, reads how a line was computed, comes
 // back to the same list, downloads it as a spreadsheet and reads the chart as a table; a retiree
 // in ALD sees his medicines covered at 100 % on a phone.
-import { test, expect, appReady, expectAccessible, mailedCode } from './support';
-import type { Page } from '@playwright/test';
+import { test, expect, appReady, expectAccessible, persona, signInByEmail as signIn } from './support';
 import * as fs from 'fs';
-import { dataDir } from '../playwright.config';
-
-type Persona = { display_name: string; login: string; password: string; email: string };
-
-function persona(name: string): Persona {
-  const all: Persona[] = JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
-  return all.find((p) => p.display_name === name)!;
-}
-
-async function signIn(page: Page, who: Persona) {
-  await page.goto('/connexion');
-  await appReady(page);
-  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(who.login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
-  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
-  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
-  await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
-  await page.getByRole('button', { name: 'Valider le code' }).click();
-  await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
-}
 
 test('a parent follows a child\'s reimbursements, reads one, exports them', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);

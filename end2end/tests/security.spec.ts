@@ -1,18 +1,10 @@
 // The second factor by authenticator app: turning it on (password typed again, QR code and key,
 // a first code, ten recovery codes shown once), signing in with the app's code and with a
 // recovery code, and the list of signed-in devices. Keyboard only on the desktop.
-import { test, expect, appReady, expectAccessible, mailedCode, tabTo } from './support';
+import { test, expect, appReady, expectAccessible, mailedCode, persona, signInByEmail, tabTo } from './support';
+import type { Persona } from './support';
 import type { Page } from '@playwright/test';
 import { createHmac } from 'crypto';
-import * as fs from 'fs';
-import { dataDir } from '../playwright.config';
-
-type Persona = { display_name: string; login: string; password: string; email: string; totp_secret?: string };
-
-function persona(name: string): Persona {
-  const all: Persona[] = JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
-  return all.find((p) => p.display_name === name)!;
-}
 
 function base32(text: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -158,19 +150,6 @@ test('a member already on an app signs in with it, sees the devices signed in an
   await expect(page.locator('main')).toContainText('par SMS au 07 98 76 54 32');
   await expectAccessible(page);
 });
-
-/** NIR, password and the e-mailed code, with the mouse. */
-async function signInByEmail(page: Page, who: Persona) {
-  await page.goto('/connexion');
-  await appReady(page);
-  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(who.login);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
-  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
-  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
-  await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
-  await page.getByRole('button', { name: 'Valider le code' }).click();
-  await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
-}
 
 test('a login from another browser is reported, and "this was not me" signs out everywhere', { tag: '@desktop' }, async ({ browser, page, consoleErrors }) => {
   test.setTimeout(90_000);

@@ -1,6 +1,8 @@
 // What every journey checks on every page: no console error, and axe finds nothing.
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import * as fs from 'fs';
+import { dataDir } from '../playwright.config';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
@@ -65,4 +67,36 @@ export async function mailedCode(page: Page, recipient: string): Promise<string>
   await outbox.close();
   expect(code, `a 6-digit code for ${recipient}`).toBeTruthy();
   return code!;
+}
+
+/** A demo persona as `demo-personas.json` describes it. */
+export type Persona = {
+  role: string;
+  display_name: string;
+  login: string;
+  password: string;
+  email: string;
+  second_factor: string;
+  totp_secret?: string;
+};
+
+/** The demo persona called `name` (display name), from the running demo's file. */
+export function persona(name: string): Persona {
+  const all: Persona[] = JSON.parse(fs.readFileSync(`${dataDir}/demo-personas.json`, 'utf8')).personas;
+  const found = all.find((p) => p.display_name === name);
+  expect(found, `a demo persona called ${name}`).toBeTruthy();
+  return found!;
+}
+
+/** NIR, password and the e-mailed code, with the mouse; ends on the member's home. */
+export async function signInByEmail(page: Page, who: Persona) {
+  await page.goto('/connexion');
+  await appReady(page);
+  await page.getByRole('textbox', { name: 'Numéro de sécurité sociale' }).fill(who.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+  await page.locator('main').getByRole('button', { name: 'Se connecter' }).click();
+  await expect(await appReady(page)).toHaveText('Saisir le code reçu par e-mail');
+  await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
+  await page.getByRole('button', { name: 'Valider le code' }).click();
+  await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
 }

@@ -247,3 +247,14 @@ pub fn set_payment_emails(conn: &Connection, account: AccountId, on: bool) -> Re
     )?;
     Ok(())
 }
+
+/// The member on the roll behind an account (a signed-in session's account always has one).
+pub fn member_of(conn: &Connection, account: AccountId) -> Result<MemberId, DbError> {
+    conn.query_row(
+        "SELECT member_id FROM accounts WHERE id = ?1",
+        [account.0],
+        |r| r.get(0).map(MemberId),
+    )
+    .optional()?
+    .ok_or_else(|| DbError::Data("an account without its member".to_owned()))
+}
