@@ -1,7 +1,9 @@
 // "Mes paiements": a parent narrows the list to a child, reads how a line was computed, comes
-// back to the same list, downloads it as a spreadsheet and reads the chart as a table; a retiree
-// in ALD sees his medicines covered at 100 % on a phone.
-import { test, expect, appReady, expectAccessible, persona, signInByEmail as signIn } from './support';
+// back to the same list, downloads it as a spreadsheet, a statement and a summary, reads the
+// chart as a table and turns the payment e-mails off; a retiree in ALD sees his medicines covered
+// at 100 % on a phone; anyone estimates a visit (also by keyboard only); a pregnant member
+// contests a line with a document and follows the request from "Mes démarches" and her home.
+import { test, expect, appReady, expectAccessible, persona, signInByEmail as signIn, tabTo } from './support';
 import * as fs from 'fs';
 
 test('a parent follows a child\'s reimbursements, reads one, exports them', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
@@ -194,5 +196,31 @@ test('a member contests a reimbursement with a document and follows the request'
   await expect(open).toContainText('Déposée');
   const latest = page.getByRole('region', { name: 'Vos derniers paiements' });
   await expect(latest.getByRole('listitem').first()).toContainText(/\d{4} · \d+,\d\d\s€ · \d+ soins?/);
+  await expectAccessible(page);
+});
+
+test('a keyboard user estimates a visit: radio buttons, fields, the answer focused', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  await page.goto('/remboursements/simulateur');
+  await appReady(page);
+  // Into the doctor group; the arrow keys move between its choices.
+  await tabTo(page, '#medecin-generaliste');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#medecin-gynecologue')).toBeFocused();
+  await expect(page.locator('#medecin-gynecologue')).toBeChecked();
+  // The parcours: "Non".
+  await tabTo(page, '#parcours-oui');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('#parcours-non')).toBeChecked();
+  await tabTo(page, '#age');
+  await page.keyboard.type('30');
+  await tabTo(page, '#prix');
+  await page.keyboard.type('50');
+  await page.keyboard.press('Enter');
+  // Direct access: 70 % even outside the parcours; the fee above the base is never reimbursed.
+  const estimate = page.locator('#estimation');
+  await expect(estimate).toBeFocused();
+  await expect(estimate).toContainText(/Votre caisse vous rembourse\s*19,00\s€/);
+  await expect(estimate).toContainText(/Reste à votre charge[^0-9]*31,00\s€/);
+  await expect(estimate).toContainText('dépassement d’honoraires (20,00');
   await expectAccessible(page);
 });
