@@ -298,6 +298,7 @@ catalog! {
     HomeRequestsHeading { fr: "Vos démarches en cours", en: "Your open requests" }
     HomeRequestsNone { fr: "Aucune démarche en cours.", en: "No open request." }
     HomeRequestsAll { fr: "Voir toutes mes démarches", en: "See all my requests" }
+    PaymentContestClosed { fr: "Le délai de 2 mois pour contester ce remboursement est dépassé. Pour toute question, appelez le 36 46.", en: "The 2-month period to contest this reimbursement is over. For any question, call 36 46." }
     PaymentsLoading { fr: "Chargement de vos paiements…", en: "Loading your payments…" }
     PaymentsFilters { fr: "Affiner la liste", en: "Narrow the list" }
     PaymentsPeriod { fr: "Période", en: "Period" }

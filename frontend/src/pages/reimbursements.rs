@@ -667,6 +667,11 @@ pub fn LineView(props: &LineViewProps) -> Html {
         html! { <div><dt>{ label.text(lang) }</dt><dd>{ value }</dd></div> }
     };
     let yes_no = |b: bool| if b { Text::Yes } else { Text::No }.text(lang).to_owned();
+    // Contesting is offered until the deadline (on the member's calendar; the server checks
+    // again); not at all while the line is still being processed.
+    let today = crate::browser::today().and_then(|d| Date::parse(&d.iso()));
+    let contest_open =
+        crate::pages::contest::deadline_of(detail).map(|last| today.is_none_or(|t| t <= last));
     let percent = match lang {
         Lang::Fr => format!("{}\u{a0}%", l.rate_bp / 100),
         Lang::En => format!("{}%", l.rate_bp / 100),
@@ -681,12 +686,16 @@ pub fn LineView(props: &LineViewProps) -> Html {
                 <h2 id="calcul" class="panel__title">{ Text::PaymentHowComputed.text(lang) }</h2>
                 <p class="explanation">{ detail.explanation.clone() }</p>
             </section>
-            if l.status != Status::Pending {
-                <p>
-                    <AppLink to={Route::Contest { id: l.id }} classes={classes!("button", "button--secondary")}>
-                        { Text::PaymentContest.text(lang) }
-                    </AppLink>
-                </p>
+            if let Some(open) = contest_open {
+                if open {
+                    <p>
+                        <AppLink to={Route::Contest { id: l.id }} classes={classes!("button", "button--secondary")}>
+                            { Text::PaymentContest.text(lang) }
+                        </AppLink>
+                    </p>
+                } else {
+                    <p class="field__hint">{ Text::PaymentContestClosed.text(lang) }</p>
+                }
             }
             <dl class="details">
                 { row(Text::PaymentStatus, l.status.label(lang).to_owned()) }

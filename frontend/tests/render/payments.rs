@@ -183,6 +183,22 @@ async fn a_line_shows_every_field_and_its_computation() {
     );
     assert!(html.contains("<dt>Date de paiement</dt><dd>6 octobre 2026</dd>"));
     assert!(!html.contains("Motif du rejet"));
+    assert!(html.contains(r#"href="/remboursements/1/contester""#));
+
+    // A line still being processed cannot be contested yet.
+    let pending = tokio::task::LocalSet::new()
+        .run_until(
+            yew::LocalServerRenderer::<LineView>::with_props(LineViewProps {
+                detail: Rc::new(Detail {
+                    line: line(3, 2, Status::Pending, None),
+                    explanation: String::new(),
+                }),
+            })
+            .hydratable(false)
+            .render(),
+        )
+        .await;
+    assert!(!pending.contains("contester"));
 }
 
 #[tokio::test]
