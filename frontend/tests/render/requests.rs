@@ -134,7 +134,10 @@ async fn the_members_home_has_room_for_the_latest_payments_and_open_requests() {
     let payments = main.find("Vos derniers paiements").unwrap();
     let requests = main.find("Vos démarches en cours").unwrap();
     let areas = main.find("id=\"vos-rubriques\"").unwrap();
-    assert!(payments < requests && requests < areas, "what changed comes first");
+    assert!(
+        payments < requests && requests < areas,
+        "what changed comes first"
+    );
     assert!(main.contains(">Voir tous mes paiements</a>"));
     assert!(main.contains(">Voir toutes mes démarches</a>"));
 }
