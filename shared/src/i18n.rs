@@ -263,7 +263,7 @@ catalog! {
     NoticesSecurity { fr: "Les messages de sécurité (nouvelle connexion, changement de mot de passe) vous sont toujours envoyés.", en: "Security messages (new sign-in, password change) are always sent to you." }
     RequestsLoading { fr: "Chargement de vos démarches…", en: "Loading your requests…" }
     RequestsNone { fr: "Vous n’avez aucune démarche pour l’instant.", en: "You have no request yet." }
-    RequestsNoneHelp { fr: "Pour contester un remboursement, ouvrez-le dans « Paiements » puis choisissez « Contester ce remboursement ».", en: "To contest a reimbursement, open it in “Payments” and choose “Contest this reimbursement”." }
+    RequestsNoneHelp { fr: "Pour contester un remboursement, ouvrez-le dans «\u{a0}Paiements\u{a0}» puis choisissez «\u{a0}Contester ce remboursement\u{a0}».", en: "To contest a reimbursement, open it in “Payments” and choose “Contest this reimbursement”." }
     RequestsFiledOn { fr: "Déposée le", en: "Filed on" }
     RequestsAnswerBy { fr: "Réponse au plus tard le", en: "Answer by" }
     RequestsSee { fr: "Suivre cette démarche", en: "Follow this request" }
