@@ -28,6 +28,10 @@ pub struct Upload {
     pub name: String,
 }
 
+/// Files uploaded and never joined to a request are removed after this many hours (at the
+/// member's next upload).
+pub const ABANDONED_HOURS: i64 = 24;
+
 fn folder(state: &AppState) -> std::path::PathBuf {
     state.config.data_dir.join("attachments")
 }
@@ -94,13 +98,17 @@ pub async fn upload(
     let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     let sha = crypto::sha256(&bytes).to_vec();
     let now = clock::format(state.clock.now());
+    let abandoned_before =
+        clock::format(state.clock.now() - time::Duration::hours(ABANDONED_HOURS));
     let (stored_name, stored_key) = (name.clone(), key.clone());
     let inserted = state
         .db
         .call(move |c| {
+            let owner = db::accounts::member_of(c, member.account_id)?;
+            let abandoned = db::attachments::take_abandoned(c, owner, &abandoned_before)?;
             db::attachments::insert(
                 c,
-                db::accounts::member_of(c, member.account_id)?,
+                owner,
                 &db::attachments::NewFile {
                     name: &stored_name,
                     media_type,
@@ -110,10 +118,18 @@ pub async fn upload(
                 },
                 &now,
             )
+            .map(|id| (id, abandoned))
         })
         .await;
     let id = match inserted {
-        Ok(id) => id,
+        Ok((id, abandoned)) => {
+            // A file whose record is gone is only an encrypted blob: removing it may fail
+            // harmlessly (already removed by a concurrent upload).
+            for key in abandoned {
+                let _ = std::fs::remove_file(folder(&state).join(key));
+            }
+            id
+        }
         Err(e) => {
             // No record, no file.
             let _ = std::fs::remove_file(folder(&state).join(&key));

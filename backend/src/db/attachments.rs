@@ -126,3 +126,21 @@ pub fn find(conn: &Connection, member: MemberId, id: i64) -> Result<Option<Store
         )
         .optional()?)
 }
+
+/// Takes away the member's files uploaded before `before` and never joined to anything (a form
+/// abandoned): their records go, and their storage keys are returned so the files go too.
+pub fn take_abandoned(
+    conn: &Connection,
+    member: MemberId,
+    before: &str,
+) -> Result<Vec<String>, DbError> {
+    let mut statement = conn.prepare_cached(
+        "DELETE FROM attachments
+          WHERE member_id = ?1 AND request_id IS NULL AND message_id IS NULL AND created_at < ?2
+         RETURNING storage_key",
+    )?;
+    let keys = statement
+        .query_map(params![member.0, before], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(keys)
+}

@@ -243,3 +243,39 @@ async fn files_are_judged_by_their_content_and_size_and_contests_by_their_dates(
             .contains("10 caractères")
     );
 }
+
+#[tokio::test]
+async fn files_never_joined_to_a_request_are_removed_after_a_day() {
+    let app = demo_app().await;
+    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+    let first = upload(&app, &camille, "oubli.pdf", PDF.to_vec()).await;
+    assert_eq!(first.status, 201);
+    let folder = app.dir.path().join("attachments");
+    let names = |app: &TestApp| {
+        let conn = portail::db::open_connection(app.state.db.path()).unwrap();
+        let mut s = conn.prepare("SELECT file_name FROM attachments").unwrap();
+        s.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap()
+    };
+    assert_eq!(names(&app), ["oubli.pdf"]);
+    // A day and an hour later (a new session), the next upload sweeps the abandoned one.
+    app.state.clock.advance(25 * 3600);
+    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+    let second = upload(&app, &camille, "nouveau.pdf", PDF.to_vec()).await;
+    assert_eq!(second.status, 201);
+    assert_eq!(names(&app), ["nouveau.pdf"]);
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        1,
+        "only the new file is left"
+    );
+    let second_id = second.json()["id"].as_i64().unwrap();
+    assert_eq!(
+        app.get_with(&format!("/api/attachments/{second_id}"), &camille)
+            .await
+            .status,
+        200
+    );
+}
