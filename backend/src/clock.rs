@@ -59,6 +59,14 @@ pub fn paris_day(at: OffsetDateTime) -> portail_shared::reimbursements::Date {
         .unwrap_or(portail_shared::reimbursements::KNOWN_FROM)
 }
 
+/// A rules date in words ("26 novembre 2026"), as [`date_words`] says a calendar date.
+pub fn day_words(day: portail_shared::reimbursements::Date, lang: portail_shared::Lang) -> String {
+    time::Month::try_from(day.month())
+        .ok()
+        .and_then(|m| time::Date::from_calendar_date(day.year(), m, day.day()).ok())
+        .map_or_else(|| day.to_string(), |d| date_words(d, lang))
+}
+
 fn last_sunday_one_utc(year: i32, month: time::Month) -> OffsetDateTime {
     let last_day = time::Date::from_calendar_date(year, month, 31).unwrap_or(time::Date::MIN);
     let back = i64::from(last_day.weekday().number_days_from_sunday());

@@ -36,13 +36,7 @@ pub async fn list(
     member: Member,
     filter: Result<Query<Filter>, QueryRejection>,
 ) -> Result<Json<History>, AppError> {
-    let filter = read_filter(filter, lang)?;
-    let keys = state.config.keys.clone();
-    let today = clock::paris_day(state.clock.now());
-    let history = state
-        .db
-        .call(move |c| history_of(c, &keys, &member, &filter, today, lang))
-        .await??;
+    let history = load(&state, member, filter, lang).await?;
     Ok(Json(history))
 }
 
@@ -60,13 +54,7 @@ pub async fn export(
     member: Member,
     filter: Result<Query<Filter>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let filter = read_filter(filter, lang)?;
-    let keys = state.config.keys.clone();
-    let today = clock::paris_day(state.clock.now());
-    let history = state
-        .db
-        .call(move |c| history_of(c, &keys, &member, &filter, today, lang))
-        .await??;
+    let history = load(&state, member, filter, lang).await?;
     let name = match lang {
         Lang::Fr => "remboursements",
         Lang::En => "reimbursements",
@@ -119,6 +107,22 @@ pub async fn detail(
         line: stored.line,
         explanation,
     }))
+}
+
+/// The member's history for the filter of the request's query.
+async fn load(
+    state: &AppState,
+    member: Member,
+    filter: Result<Query<Filter>, QueryRejection>,
+    lang: Lang,
+) -> Result<History, AppError> {
+    let filter = read_filter(filter, lang)?;
+    let keys = state.config.keys.clone();
+    let today = clock::paris_day(state.clock.now());
+    state
+        .db
+        .call(move |c| history_of(c, &keys, &member, &filter, today, lang))
+        .await?
 }
 
 fn read_filter(
@@ -284,19 +288,13 @@ pub fn notify_new_payments(
         else {
             continue;
         };
-        let day = time::Date::from_calendar_date(
-            paid_on.year(),
-            time::Month::try_from(paid_on.month()).unwrap_or(time::Month::January),
-            paid_on.day(),
-        )
-        .unwrap_or(now.date());
         let link = format!("{}/remboursements", public_origin.trim_end_matches('/'));
         crate::mail::payment_information(
             c,
             &to,
             lang,
             &given,
-            &clock::date_words(day, lang),
+            &clock::day_words(paid_on, lang),
             &link,
             &clock::format(now),
         )?;

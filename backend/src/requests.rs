@@ -137,16 +137,7 @@ fn file_contest(
     let Some(line) = db::reimbursements::one(tx, keys, insured, &people, line_id, lang)? else {
         return Ok(Err(AppError::NotFound));
     };
-    let decided = match line.line.status {
-        portail_shared::reimbursements::history::Status::Paid => {
-            line.line.payment_date.as_deref().and_then(Date::parse)
-        }
-        // A rejection is decided when it is recorded; the date of care is the earliest bound.
-        portail_shared::reimbursements::history::Status::Rejected => {
-            Date::parse(&line.line.care_date)
-        }
-        portail_shared::reimbursements::history::Status::Pending => None,
-    };
+    let decided = requests::decided_on(&line.line);
     let problems = requests::check_contest(request, decided, today);
     if !problems.is_empty() {
         let error = problems.iter().fold(
@@ -227,13 +218,7 @@ fn file_contest(
 
 /// The first step's words: when the answer comes, and what silence means.
 fn first_message(expected: Date, lang: Lang) -> String {
-    let day = time::Date::from_calendar_date(
-        expected.year(),
-        time::Month::try_from(expected.month()).unwrap_or(time::Month::January),
-        expected.day(),
-    )
-    .map(|d| clock::date_words(d, lang))
-    .unwrap_or_else(|_| expected.to_string());
+    let day = clock::day_words(expected, lang);
     match lang {
         Lang::Fr => format!(
             "Votre contestation est déposée. La commission de recours amiable de votre caisse vous \
@@ -280,16 +265,7 @@ fn summary(stored: &db::requests::Stored, lang: Lang) -> Result<Summary, DbError
 }
 
 fn care_words(iso: &str, lang: Lang) -> String {
-    Date::parse(iso)
-        .and_then(|d| {
-            time::Date::from_calendar_date(
-                d.year(),
-                time::Month::try_from(d.month()).ok()?,
-                d.day(),
-            )
-            .ok()
-        })
-        .map_or_else(|| iso.to_owned(), |d| clock::date_words(d, lang))
+    Date::parse(iso).map_or_else(|| iso.to_owned(), |d| clock::day_words(d, lang))
 }
 
 fn fields(stored: &db::requests::Stored, lang: Lang) -> Result<Vec<(String, String)>, DbError> {

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::reimbursements::Date;
+use crate::reimbursements::history::{Line, Status as LineStatus};
 use crate::{Cents, Lang};
 
 /// What is asked.
@@ -262,6 +263,16 @@ pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
 /// The last day a decision made on `decided` can be contested: two months later.
 pub fn contest_deadline(decided: Date) -> Date {
     decided.add_months(CONTEST_MONTHS)
+}
+
+/// When a line was decided, which starts the time to contest it: its payment date, or for a
+/// rejection its date of care (the earliest bound); `None` while it is being processed.
+pub fn decided_on(line: &Line) -> Option<Date> {
+    match line.status {
+        LineStatus::Paid => line.payment_date.as_deref().and_then(Date::parse),
+        LineStatus::Rejected => Date::parse(&line.care_date),
+        LineStatus::Pending => None,
+    }
 }
 
 /// What is wrong with a contest, field by field.

@@ -7,10 +7,10 @@ use std::rc::Rc;
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
 use portail_shared::reimbursements::Date;
-use portail_shared::reimbursements::history::{Detail, Status as LineStatus};
+use portail_shared::reimbursements::history::Detail;
 use portail_shared::requests::{
     Attachment, ContestReason, ContestRequest, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Summary,
-    contest_deadline,
+    contest_deadline, decided_on,
 };
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
@@ -58,15 +58,9 @@ pub fn ContestPage(props: &ContestProps) -> Html {
     }
 }
 
-/// The last day to contest, from a line: its payment date, or for a rejection its date of care.
+/// The last day to contest a line, if it can be contested at all.
 pub fn deadline_of(detail: &Detail) -> Option<Date> {
-    let l = &detail.line;
-    let decided = match l.status {
-        LineStatus::Paid => l.payment_date.as_deref().and_then(Date::parse),
-        LineStatus::Rejected => Date::parse(&l.care_date),
-        LineStatus::Pending => None,
-    };
-    decided.map(contest_deadline)
+    decided_on(&detail.line).map(contest_deadline)
 }
 
 #[component]

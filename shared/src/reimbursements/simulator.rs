@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Act, Amount, Beneficiary, Computation, Date, Exemption, Nature, Pregnancy, Sector, Specialty,
-    YearCounters, compute, consultation_base, explain, tariffs_on,
+    Act, Amount, Beneficiary, Computation, Date, Exemption, Nature, Pregnancy, Rate, Sector,
+    Specialty, YearCounters, compute, consultation_base, explain, tariffs_on,
 };
 use crate::{Cents, Lang};
 
@@ -184,11 +184,8 @@ pub fn simulate(
         return Err(problems);
     };
     let base = base_of(request.doctor, request.sector, today);
-    let price = price.unwrap_or(match request.sector {
-        SectorChoice::One => base,
-        // A secteur 2 doctor's usual price is unknown: the base is shown, with a note.
-        SectorChoice::TwoOptam | SectorChoice::TwoNonOptam => base,
-    });
+    // A secteur 2 doctor's own price is unknown unless typed: the base is used, with a note.
+    let price = price.unwrap_or(base);
     let nature = match request.doctor {
         Doctor::Gp => Nature::Consultation,
         Doctor::Gynaecologist => Nature::Specialist(Specialty::Gynaecology),
@@ -225,7 +222,7 @@ pub fn simulate(
         reimbursed: c.reimbursed,
         remaining: c.remaining,
         explanation: explain(&c, lang),
-        notes: notes(request, &c, price, base, lang),
+        notes: notes(request, &c, price, base, today, lang),
     })
 }
 
@@ -234,11 +231,12 @@ fn notes(
     c: &Computation,
     price: Cents,
     base: Cents,
+    today: Date,
     lang: Lang,
 ) -> Vec<String> {
     let fr = lang == Lang::Fr;
     let mut notes = Vec::new();
-    let outside = c.rate_bp == tariffs_on_rate_outside();
+    let outside = c.rate_bp == tariffs_on(today).rate(Rate::OutsideParcours);
     if outside {
         notes.push(if fr {
             "Hors parcours de soins, le taux passe de 70 % à 30 %. Déclarez un médecin traitant pour être mieux remboursé.".to_owned()
@@ -276,10 +274,6 @@ fn notes(
         notes.push("Avant 18 ans, aucune participation forfaitaire n'est retenue.".to_owned());
     }
     notes
-}
-
-fn tariffs_on_rate_outside() -> u32 {
-    3000
 }
 
 #[cfg(test)]
