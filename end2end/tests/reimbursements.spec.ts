@@ -1,11 +1,14 @@
 // "Mes paiements": a parent narrows the list to a child, reads how a line was computed, comes
 // back to the same list, downloads it as a spreadsheet, a statement and a summary, reads the
 // chart as a table and turns the payment e-mails off; a retiree in ALD sees his medicines covered
-// at 100 % on a phone; anyone estimates a visit (also by keyboard only); a pregnant member
+// at 100 % on a phone; anyone estimates a visit (also by keyboard only); a parent
 // contests a line with a document and follows the request from "Mes démarches" and her home.
 import { test, expect, appReady, expectAccessible, persona, signInByEmail as signIn, tabTo } from './support';
 import * as fs from 'fs';
 
+// Camille's two journeys run one after the other (one persona, one sign-in at a time). Sophie is
+// left to the login journey that counts her failed attempts.
+test.describe.serial('Camille', () => {
 test('a parent follows a child\'s reimbursements, reads one, exports them', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
   await signIn(page, persona('Camille Martin'));
@@ -89,6 +92,69 @@ test('a parent follows a child\'s reimbursements, reads one, exports them', { ta
   await expect(page.getByLabel('Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)')).not.toBeChecked();
 });
 
+test('a member contests a reimbursement with a document and follows the request', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, persona('Camille Martin'));
+  await page.goto('/remboursements?status=paid');
+  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
+  await page.locator('.line-card').first().getByRole('link', { name: /Voir le détail/ }).click();
+  await expect(await appReady(page)).toHaveText('Détail d’un remboursement');
+  await page.getByRole('link', { name: 'Contester ce remboursement' }).click();
+  await expect(await appReady(page)).toHaveText('Contester un remboursement');
+  await expect(page.getByRole('heading', { name: /Vous pouvez contester ce remboursement jusqu’au/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // Too short an explanation and a file that is not a document are each named.
+  await page.getByLabel('Expliquez ce qui ne va pas').fill('Faux');
+  await page.getByLabel('Pièces justificatives (facultatif)').setInputFiles({
+    name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un document'),
+  });
+  await expect(page.locator('#pieces-message')).toContainText('Joignez un PDF, une photo JPEG ou une image PNG');
+  await page.getByRole('button', { name: 'Déposer ma contestation' }).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  await expect(page.locator('#explication-message')).toContainText('10 caractères au moins');
+  await expectAccessible(page);
+
+  // The reason, a real explanation and the bill as a PDF.
+  await page.getByRole('radio', { name: /Le taux ne tient pas compte de ma situation/ }).check();
+  await page.getByLabel('Expliquez ce qui ne va pas').fill('Mon médecin traitant est déclaré depuis 2019 : le taux devrait être de 70 %.');
+  await page.getByLabel('Pièces justificatives (facultatif)').setInputFiles({
+    name: 'declaration-medecin-traitant.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
+  });
+  await expect(page.locator('.file-list')).toContainText('declaration-medecin-traitant.pdf');
+  await page.getByRole('button', { name: 'Déposer ma contestation' }).click();
+
+  // The request's page: the step, what was sent, the file.
+  await expect(await appReady(page)).toHaveText('Suivi d’une démarche');
+  await expect(page.getByText('Votre contestation est déposée. La réponse de votre caisse s’affichera ici.')).toBeVisible();
+  await expect(page.locator('.timeline')).toContainText('commission de recours amiable');
+  await expect(page.locator('.details')).toContainText('médecin traitant est déclaré depuis 2019');
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'declaration-medecin-traitant.pdf' }).click(),
+  ]);
+  expect(fs.readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+  await expectAccessible(page);
+
+  // "Mes démarches" lists it.
+  await page.getByRole('navigation').getByRole('link', { name: 'Démarches' }).click();
+  await expect(await appReady(page)).toHaveText('Démarches');
+  await expect(page.locator('.request-card')).toHaveCount(1);
+  await expect(page.locator('.request-card')).toContainText('Déposée');
+  await expectAccessible(page);
+
+  // So does her home, next to her latest payments.
+  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
+  const open = page.getByRole('region', { name: 'Vos démarches en cours' });
+  await expect(open.getByRole('listitem')).toHaveCount(1);
+  await expect(open).toContainText('Déposée');
+  const latest = page.getByRole('region', { name: 'Vos derniers paiements' });
+  await expect(latest.getByRole('listitem').first()).toContainText(/\d{4} · \d+,\d\d\s€ · \d+ soins?/);
+  await expectAccessible(page);
+});
+});
+
 test('a retiree in ALD sees his medicines covered at 100 % on his phone', { tag: '@phone' }, async ({ page, consoleErrors }) => {
   test.setTimeout(90_000);
   await signIn(page, persona('Jean Dupont'));
@@ -135,68 +201,6 @@ test('anyone estimates a visit before going, and a mistake is pointed at its fie
   await expect(estimate).toHaveCount(0);
   await page.getByRole('button', { name: 'Calculer' }).click();
   await expect(page.locator('#estimation')).toContainText(/Votre caisse vous rembourse\s*19,00\s€/);
-});
-
-test('a member contests a reimbursement with a document and follows the request', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
-  test.setTimeout(90_000);
-  await signIn(page, persona('Sophie Bernard'));
-  await page.goto('/remboursements?status=paid');
-  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
-  await page.locator('.line-card').first().getByRole('link', { name: /Voir le détail/ }).click();
-  await expect(await appReady(page)).toHaveText('Détail d’un remboursement');
-  await page.getByRole('link', { name: 'Contester ce remboursement' }).click();
-  await expect(await appReady(page)).toHaveText('Contester un remboursement');
-  await expect(page.getByRole('heading', { name: /Vous pouvez contester ce remboursement jusqu’au/ })).toBeVisible();
-  await expectAccessible(page);
-
-  // Too short an explanation and a file that is not a document are each named.
-  await page.getByLabel('Expliquez ce qui ne va pas').fill('Faux');
-  await page.getByLabel('Pièces justificatives (facultatif)').setInputFiles({
-    name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('pas un document'),
-  });
-  await expect(page.locator('#pieces-message')).toContainText('Joignez un PDF, une photo JPEG ou une image PNG');
-  await page.getByRole('button', { name: 'Déposer ma contestation' }).click();
-  await expect(page.locator('.error-summary')).toBeFocused();
-  await expect(page.locator('#explication-message')).toContainText('10 caractères au moins');
-  await expectAccessible(page);
-
-  // The reason, a real explanation and the bill as a PDF.
-  await page.getByRole('radio', { name: /Le taux ne tient pas compte de ma situation/ }).check();
-  await page.getByLabel('Expliquez ce qui ne va pas').fill('Je suis enceinte de plus de 6 mois : ces soins sont pris en charge à 100 %.');
-  await page.getByLabel('Pièces justificatives (facultatif)').setInputFiles({
-    name: 'attestation-grossesse.pdf', mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'),
-  });
-  await expect(page.locator('.file-list')).toContainText('attestation-grossesse.pdf');
-  await page.getByRole('button', { name: 'Déposer ma contestation' }).click();
-
-  // The request's page: the step, what was sent, the file.
-  await expect(await appReady(page)).toHaveText('Suivi d’une démarche');
-  await expect(page.getByText('Votre contestation est déposée. La réponse de votre caisse s’affichera ici.')).toBeVisible();
-  await expect(page.locator('.timeline')).toContainText('commission de recours amiable');
-  await expect(page.locator('.details')).toContainText('enceinte de plus de 6 mois');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: 'attestation-grossesse.pdf' }).click(),
-  ]);
-  expect(fs.readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
-  await expectAccessible(page);
-
-  // "Mes démarches" lists it.
-  await page.getByRole('navigation').getByRole('link', { name: 'Démarches' }).click();
-  await expect(await appReady(page)).toHaveText('Démarches');
-  await expect(page.locator('.request-card')).toHaveCount(1);
-  await expect(page.locator('.request-card')).toContainText('Déposée');
-  await expectAccessible(page);
-
-  // So does her home, next to her latest payments.
-  await page.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
-  const open = page.getByRole('region', { name: 'Vos démarches en cours' });
-  await expect(open.getByRole('listitem')).toHaveCount(1);
-  await expect(open).toContainText('Déposée');
-  const latest = page.getByRole('region', { name: 'Vos derniers paiements' });
-  await expect(latest.getByRole('listitem').first()).toContainText(/\d{4} · \d+,\d\d\s€ · \d+ soins?/);
-  await expectAccessible(page);
 });
 
 test('a keyboard user estimates a visit: radio buttons, fields, the answer focused', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
