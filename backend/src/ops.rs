@@ -180,6 +180,30 @@ pub fn latest_version() -> i64 {
         .unwrap_or(0)
 }
 
+/// Retires the key that signs attestations (kept so old ones verify) and creates a new one;
+/// answers the retired key's id, if there was one, and the new key's id.
+pub fn rotate_signing_key(
+    data_dir: &Path,
+    keys: &crate::crypto::Keys,
+) -> Result<(Option<String>, String), OpsError> {
+    let path = database_path(data_dir);
+    if !path.exists() {
+        return Err(OpsError::Io {
+            what: format!("{} holds no portal database", data_dir.display()),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        });
+    }
+    let mut conn = db::open_connection(&path)?;
+    let tx = conn.transaction().map_err(db::DbError::from)?;
+    let before = db::attestations::public_keys(&tx)?
+        .into_iter()
+        .find(|k| k.retired_on.is_none())
+        .map(|k| k.key_id);
+    let new = db::attestations::rotate(&tx, keys, &db::now())?;
+    tx.commit().map_err(db::DbError::from)?;
+    Ok((before, new))
+}
+
 /// Writes every activation letter waiting for the printer as `DIR/lettre-activation-NNNNNN.pdf`
 /// and marks it printed, which wipes its PDF from the database (the code then exists only on
 /// paper). Safe while the portal runs; a letter interrupted between its file and its mark is

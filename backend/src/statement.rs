@@ -159,7 +159,7 @@ async fn fetch(
 }
 
 /// A PDF download.
-fn attachment(pdf: Vec<u8>, filename: &str) -> Response {
+pub(crate) fn attachment(pdf: Vec<u8>, filename: &str) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

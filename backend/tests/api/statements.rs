@@ -16,7 +16,7 @@ const JEAN: (&str, &str) = ("158112A00401729", "Granit-Maquis-27");
 
 /// The text of a PDF, page by page, in drawing order (a table cell's lines stay together),
 /// spaces of every kind made plain.
-fn pdf_pages(pdf: &[u8]) -> Vec<String> {
+pub fn pdf_pages(pdf: &[u8]) -> Vec<String> {
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
     let mut child = Command::new("pdftotext")
         .args(["-raw", "-enc", "UTF-8", "-", "-"])

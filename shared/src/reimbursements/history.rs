@@ -3,6 +3,7 @@
 //! export. The server and the page use the same functions, so the totals on screen are the
 //! totals of the export.
 
+use crate::text::{encode, fold};
 use serde::{Deserialize, Serialize};
 
 use super::{Computation, Date, Exemption, Nature, Smr, Specialty};
@@ -342,23 +343,6 @@ impl Line {
     }
 }
 
-/// Lower case without accents, for searching.
-fn fold(text: &str) -> String {
-    text.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
-}
-
 /// What the member asks to see. Absent fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
@@ -442,19 +426,6 @@ pub const DEFAULT_MONTHS: u32 = 24;
 
 /// Months the fund keeps online at least ("tout afficher" reaches at least this far back).
 pub const HELD_MONTHS: u32 = 27;
-
-/// Percent-encodes a query value (unreserved characters kept).
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
 
 /// A person whose lines the member sees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
