@@ -672,3 +672,118 @@ fn recover_deferred(lines: &mut [(NewLine, Cents)]) {
         owes += *deferred;
     }
 }
+
+// ---- The demo directory of professionals ------------------------------------------------
+
+const DIRECTORY_GIVEN: &[&str] = &[
+    "Élise",
+    "Marc",
+    "Nadia",
+    "Julien",
+    "Claire",
+    "Karim",
+    "Anne",
+    "Olivier",
+    "Sarah",
+    "Thierry",
+    "Mathilde",
+    "Yann",
+    "Inès",
+    "Hervé",
+    "Fatou",
+    "Grégoire",
+    "Lucie",
+    "Samir",
+];
+const DIRECTORY_FAMILY: &[&str] = &[
+    "Faure",
+    "Lemoine",
+    "Benhamou",
+    "Garnier",
+    "Rousseau",
+    "Chevalier",
+    "Marchand",
+    "Perrin",
+    "Da Silva",
+    "Nguyen",
+    "Kervella",
+    "Aubert",
+    "Barbier",
+    "Collin",
+    "Diallo",
+    "Étienne",
+    "Fontaine",
+    "Guérin",
+    "Hamel",
+    "Jacquet",
+    "Lacroix",
+    "Martel",
+    "Noël",
+    "Ollivier",
+];
+/// The towns of the demo personas, with a postal code and a street.
+const DIRECTORY_TOWNS: &[(&str, &str, &str)] = &[
+    ("Lyon", "69003", "cours Gambetta"),
+    ("Ajaccio", "20000", "cours Napoléon"),
+    ("Toulouse", "31000", "rue d’Alsace-Lorraine"),
+    ("Paris", "75011", "boulevard Voltaire"),
+    ("Marseille", "13002", "rue de la République"),
+    ("Lille", "59000", "rue Nationale"),
+    ("Nantes", "44000", "rue Crébillon"),
+    ("Bordeaux", "33000", "cours de l’Intendance"),
+    ("Strasbourg", "67000", "rue du Dôme"),
+    ("Rennes", "35000", "rue de Saint-Malo"),
+    ("Dijon", "21000", "rue de la Liberté"),
+    ("Clermont-Ferrand", "63000", "avenue des États-Unis"),
+];
+/// Specialties, general practice first and most frequent.
+const DIRECTORY_SPECIALTIES: &[&str] = &[
+    "Médecine générale",
+    "Médecine générale",
+    "Médecine générale",
+    "Médecine générale",
+    "Pédiatrie",
+    "Gynécologie médicale",
+    "Cardiologie",
+    "Dermatologie",
+    "Ophtalmologie",
+    "Psychiatrie",
+];
+
+/// A plausible directory of `per_town` doctors in each demo town (fictitious people: names
+/// drawn from common French names, RPPS numbers from a range no real professional holds).
+pub fn directory(per_town: usize) -> Vec<crate::db::professionals::Professional> {
+    let mut rng = Rng::new(0x0D1_2EC7);
+    let mut people = Vec::new();
+    for (t, (city, postal_code, street)) in DIRECTORY_TOWNS.iter().enumerate() {
+        for i in 0..per_town {
+            let n = t * per_town + i;
+            let specialty = DIRECTORY_SPECIALTIES[n % DIRECTORY_SPECIALTIES.len()];
+            let sector = if specialty == "Médecine générale" || rng.chance(600) {
+                Some(1)
+            } else {
+                Some(2)
+            };
+            people.push(crate::db::professionals::Professional {
+                id: 0,
+                rpps: format!("109{n:08}"),
+                family_name: rng.pick(DIRECTORY_FAMILY).to_owned(),
+                given_name: rng.pick(DIRECTORY_GIVEN).to_owned(),
+                specialty: specialty.to_owned(),
+                sector,
+                address_line: format!("{} {street}", 1 + rng.below(120)),
+                postal_code: (*postal_code).to_owned(),
+                city: (*city).to_owned(),
+                phone: format!(
+                    "0{} {:02} {:02} {:02} {:02}",
+                    1 + rng.below(5),
+                    rng.below(100),
+                    rng.below(100),
+                    rng.below(100),
+                    rng.below(100)
+                ),
+            });
+        }
+    }
+    people
+}
