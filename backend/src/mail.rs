@@ -438,6 +438,40 @@ pub fn recovery_code_used(
     outbox::push(conn, to, subject, &body, now)
 }
 
+/// Confirms that a change of bank details was filed. Never the account number, not even
+/// masked: an e-mail can be read by someone else; the member reads it after signing in.
+pub fn bank_details_filed(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    link: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro, after) = match lang {
+        Lang::Fr => (
+            "Votre demande de changement de coordonnées bancaires",
+            "Bonjour,\n\nVotre demande de changement de coordonnées bancaires est bien enregistrée. \
+             Votre caisse vérifie le RIB joint ; vos remboursements restent versés sur votre compte \
+             actuel jusqu'à cette vérification. Suivez votre demande ici :\n",
+            "Pour protéger vos données, cet e-mail ne contient pas votre numéro de compte.\n\n\
+             Si vous n'êtes pas à l'origine de cette demande, appelez tout de suite le 36 46 et \
+             changez votre mot de passe. Votre caisse ne vous demandera jamais vos coordonnées \
+             bancaires ni votre mot de passe par e-mail.\n",
+        ),
+        Lang::En => (
+            "Your request to change your bank details",
+            "Hello,\n\nYour request to change your bank details is recorded. Your fund checks the \
+             bank details (RIB) you attached; your reimbursements keep going to your current \
+             account until then. Follow your request here:\n",
+            "To protect your data, this e-mail does not contain your account number.\n\n\
+             If you did not ask for this change, call 36 46 right away and change your password. \
+             Your fund will never ask you for your bank details or your password by e-mail.\n",
+        ),
+    };
+    let body = format!("{intro}{link}\n\n{}{after}", when_line(lang, now));
+    outbox::push(conn, to, subject, &body, now)
+}
+
 /// Delivers the outbox over SMTP.
 #[derive(Clone)]
 pub struct Sender {

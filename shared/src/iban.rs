@@ -189,6 +189,26 @@ impl Iban {
         Ok(Iban(text))
     }
 
+    /// The French IBAN of a RIB: bank (5 digits), branch (5 digits) and account (11 letters or
+    /// digits), the RIB key and the ISO check digits computed, not typed.
+    pub fn from_rib(bank: &str, branch: &str, account: &str) -> Result<Iban, IbanError> {
+        let bban = format!("{bank}{branch}{account}").to_ascii_uppercase();
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let account_ok = account.len() == 11 && account.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !digits(bank, 5) || !digits(branch, 5) || !account_ok {
+            return Err(IbanError::WrongFormat);
+        }
+        let number = |range: std::ops::Range<usize>| {
+            bban.as_bytes()[range]
+                .iter()
+                .fold(0u64, |n, &b| n * 10 + u64::from(rib_digit(b)))
+        };
+        let key = 97 - (89 * number(0..5) + 15 * number(5..10) + 3 * (number(10..21) % 97)) % 97;
+        let bban = format!("{bban}{key:02}");
+        let check = 98 - mod97(&format!("FR00{bban}"));
+        Iban::parse(&format!("FR{check:02}{bban}"))
+    }
+
     /// The canonical IBAN (uppercase, no spaces); for storage and payment files, never logs.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -569,6 +589,53 @@ mod tests {
         assert_eq!(iban.masked(), "FR76 •••• •••• •••• •••• ••90 189");
         let short = Iban::parse("NO93 8601 1117 947").unwrap();
         assert_eq!(short.masked(), "NO93 •••• ••17 947");
+    }
+
+    #[test]
+    fn masked_shows_only_the_last_five_characters_of_the_account() {
+        let iban = Iban::from_rib("30004", "00831", "00012345123").unwrap();
+        let masked = iban.masked();
+        let bare: String = masked.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(bare.chars().count(), 27);
+        assert_eq!(&bare[..4], &iban.as_str()[..4]);
+        assert!(bare.ends_with(&iban.as_str()[22..]));
+        assert_eq!(masked.chars().filter(|c| *c == '•').count(), 18);
+        // Grouped by four like the IBAN itself.
+        assert_eq!(
+            masked
+                .split(' ')
+                .map(|g| g.chars().count())
+                .collect::<Vec<_>>(),
+            [4, 4, 4, 4, 4, 4, 3]
+        );
+        assert!(!masked.contains("30004") && !masked.contains("0083"));
+        let example = Iban::parse("FR14 2004 1010 0505 0001 3M02 606").unwrap();
+        assert_eq!(example.masked(), "FR14 •••• •••• •••• •••• ••02 606");
+    }
+
+    #[test]
+    fn a_rib_makes_the_iban_with_its_key_and_check_digits() {
+        // domain.md's example: bank 20041, branch 01005, account 0500013M026, key 06.
+        assert_eq!(
+            Iban::from_rib("20041", "01005", "0500013M026")
+                .unwrap()
+                .as_str(),
+            "FR1420041010050500013M02606"
+        );
+        assert_eq!(
+            Iban::from_rib("30006", "00001", "12345678901")
+                .unwrap()
+                .as_str(),
+            "FR7630006000011234567890189"
+        );
+        assert_eq!(
+            Iban::from_rib("2004", "01005", "0500013M026"),
+            Err(IbanError::WrongFormat)
+        );
+        assert_eq!(
+            Iban::from_rib("20041", "01005", "0500013M02-"),
+            Err(IbanError::WrongFormat)
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ use crate::pages::login_code::code_error;
 use crate::time;
 
 /// The step-up panel (focused when it opens).
-const STEP_UP_ID: &str = "confirmer-mot-de-passe";
+pub const STEP_UP_ID: &str = "confirmer-mot-de-passe";
 /// The step-up's password field.
 const CURRENT_PASSWORD_ID: &str = "mot-de-passe-actuel";
 /// The set-up panel (focused when it opens).
@@ -253,11 +253,11 @@ pub fn SecondFactorSettings(props: &SecondFactorProps) -> Html {
 
 /// Properties of [`StepUp`].
 #[derive(Properties, PartialEq, Clone)]
-struct StepUpProps {
+pub struct StepUpProps {
     /// The password was right.
-    on_done: Callback<()>,
+    pub on_done: Callback<()>,
     /// The member gave up.
-    on_cancel: Callback<()>,
+    pub on_cancel: Callback<()>,
 }
 
 /// How [`FieldForm`] judges its value before sending it.
@@ -419,9 +419,10 @@ fn FieldForm(props: &FieldFormProps) -> Html {
     }
 }
 
-/// "Confirmez votre mot de passe".
+/// "Confirmez votre mot de passe": the step-up every sensitive change of the account asks
+/// first (second factor, e-mail, mobile, bank details).
 #[component]
-fn StepUp(props: &StepUpProps) -> Html {
+pub fn StepUp(props: &StepUpProps) -> Html {
     let lang = use_lang();
     let on_done = {
         let done = props.on_done.clone();
@@ -646,7 +647,7 @@ fn when(iso: &str, lang: Lang) -> String {
 
 /// Where a guarded change stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Guarded {
+pub enum Guarded {
     /// The button.
     Idle,
     /// The password typed again first.

@@ -1,5 +1,6 @@
-//! The member's account (`/compte`): how they sign in (e-mailed codes or an authenticator app,
-//! with recovery codes) and the devices signed in to it. Visitors are asked to sign in.
+//! The member's account (`/compte`): their postal address and bank details (each changed
+//! through a request the fund checks), how they sign in (e-mailed codes or an authenticator
+//! app, with recovery codes) and the devices signed in to it. Visitors are asked to sign in.
 
 use std::rc::Rc;
 
@@ -9,6 +10,8 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
+use crate::components::address::AddressSection;
+use crate::components::bank::BankSection;
 use crate::components::member_area::MemberArea;
 use crate::components::notices::Notices;
 use crate::components::page_title::PageTitle;
@@ -77,6 +80,8 @@ fn MemberAccount() -> Html {
         },
         Loaded::Ready(settings) => html! {
             <>
+                <AddressSection />
+                <BankSection stepped_up={settings.stepped_up} reload={reload.clone()} />
                 <AccountEmail settings={Rc::clone(settings)} reload={reload.clone()} />
                 <AccountPassword settings={Rc::clone(settings)} reload={reload.clone()} />
                 <AccountMobile settings={Rc::clone(settings)} reload={reload.clone()} />
@@ -89,7 +94,7 @@ fn MemberAccount() -> Html {
     html! {
         <>
             <PageTitle text={Text::TitleAccount} />
-            <p class="lead">{ Text::AccountMoreSoon.text(lang) }</p>
+            <p class="lead">{ Text::AccountLead.text(lang) }</p>
             { body }
         </>
     }

@@ -9,10 +9,10 @@ use portail_shared::i18n::Text;
 use portail_shared::reimbursements::Date;
 use portail_shared::reimbursements::history::Detail;
 use portail_shared::requests::{
-    Attachment, ContestReason, ContestRequest, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, Summary,
-    contest_deadline, decided_on,
+    Attachment, ContestReason, ContestRequest, MAX_ATTACHMENTS, Summary, contest_deadline,
+    decided_on,
 };
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -20,14 +20,14 @@ use yew_router::prelude::*;
 use crate::api;
 use crate::components::date_input::SimpleDate;
 use crate::components::error_summary::error_summary;
-use crate::components::field::keep_field_focus;
+use crate::components::field::{field_message, keep_field_focus};
+use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::{Icon, IconKind, spinner};
 use crate::components::link::AppLink;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
 use crate::lang::use_lang;
-use crate::pages::requests::size_words;
 use crate::route::Route;
 use crate::session::{Flash, FlashKind, SessionAction, SessionState, use_session};
 
@@ -74,7 +74,6 @@ fn ContestForm(props: &ContestProps) -> Html {
     let explanation = use_state(String::new);
     let files = use_state(Vec::<Attachment>::new);
     let uploading = use_state_eq(|| false);
-    let file_error = use_state(|| None::<AttrValue>);
     {
         let line = line.setter();
         use_effect_with(props.id, move |id| {
@@ -94,51 +93,16 @@ fn ContestForm(props: &ContestProps) -> Html {
             form.clear_server_error("explanation");
         })
     };
-    let on_file = {
-        let files = files.clone();
-        let uploading = uploading.clone();
-        let file_error = file_error.clone();
-        let form = form.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|list| list.get(0)) else {
-                return;
-            };
-            input.set_value("");
+    let on_files = {
+        let (files, form) = (files.clone(), form.clone());
+        Callback::from(move |next: Vec<Attachment>| {
             form.clear_server_error("attachments");
-            if file.size() > MAX_ATTACHMENT_BYTES as f64 {
-                file_error.set(Some(Text::ContestFileTooBig.text(lang).into()));
-                return;
-            }
-            if files.len() >= MAX_ATTACHMENTS || *uploading {
-                return;
-            }
-            file_error.set(None);
-            uploading.set(true);
-            let path = format!(
-                "{}?name={}",
-                api::paths::ATTACHMENTS,
-                js_sys::encode_uri_component(&file.name())
-            );
-            let (files, uploading, file_error) =
-                (files.clone(), uploading.clone(), file_error.clone());
-            spawn_local(async move {
-                let answer = api::post_file::<Attachment>(&path, file, lang).await;
-                uploading.set(false);
-                match answer {
-                    Ok(stored) => {
-                        let mut next = (*files).clone();
-                        next.push(stored);
-                        files.set(next);
-                    }
-                    Err(api::ApiFailure::Api(e)) => {
-                        let message = e.fields.get("file").cloned().unwrap_or(e.message);
-                        file_error.set(Some(message.into()));
-                    }
-                    Err(other) => file_error.set(Some(other.message(lang).into())),
-                }
-            });
+            files.set(next);
         })
+    };
+    let on_busy = {
+        let uploading = uploading.clone();
+        Callback::from(move |busy: bool| uploading.set(busy))
     };
     let onsubmit = {
         let form = form.clone();
@@ -176,9 +140,7 @@ fn ContestForm(props: &ContestProps) -> Html {
     };
     let reason_error = form.server_error("reason");
     let explanation_error = form.server_error("explanation");
-    let files_error = form
-        .server_error("attachments")
-        .or_else(|| (*file_error).clone());
+    let files_error = form.server_error("attachments");
     let summary = form.summary(&[
         (REASON_ID, reason_error.clone()),
         (EXPLANATION_ID, explanation_error.clone()),
@@ -193,25 +155,6 @@ fn ContestForm(props: &ContestProps) -> Html {
     let deadline = line.as_ref().and_then(|d| deadline_of(d)).map(|d| {
         SimpleDate::from_iso(&d.to_string()).map_or_else(|| d.to_string(), |x| x.long(lang))
     });
-    let message = |id: &str, error: &Option<AttrValue>| {
-        html! {
-            <p class="field__message" id={format!("{id}-message")} aria-live="polite">
-                if let Some(error) = error {
-                    <span class="field__error">
-                        <Icon kind={IconKind::Error} />
-                        <span class="visually-hidden">{ Text::ErrorPrefix.text(lang) }{ " " }</span>
-                        { error.clone() }
-                    </span>
-                }
-            </p>
-        }
-    };
-    let remove = |id: i64| {
-        let files = files.clone();
-        Callback::from(move |_: MouseEvent| {
-            files.set(files.iter().filter(|f| f.id != id).cloned().collect());
-        })
-    };
     html! {
         <div class="narrow">
             if !summary.is_empty() {
@@ -236,7 +179,7 @@ fn ContestForm(props: &ContestProps) -> Html {
                 <fieldset class={classes!("fieldset", reason_error.is_some().then_some("field--error"))}
                     aria-describedby="motif-message">
                     <legend class="field__label">{ Text::ContestReason.text(lang) }</legend>
-                    { message("motif", &reason_error) }
+                    { field_message("motif", reason_error.as_ref(), lang) }
                     { for ContestReason::ALL.into_iter().map(|r| {
                         let id = format!("motif-{}", r.code());
                         let onchange = {
@@ -259,7 +202,7 @@ fn ContestForm(props: &ContestProps) -> Html {
                 <div class={classes!("field", explanation_error.is_some().then_some("field--error"))}>
                     <label class="field__label" for={EXPLANATION_ID}>{ Text::ContestExplanation.text(lang) }</label>
                     <p class="field__hint" id="explication-aide">{ Text::ContestExplanationHint.text(lang) }</p>
-                    { message(EXPLANATION_ID, &explanation_error) }
+                    { field_message(EXPLANATION_ID, explanation_error.as_ref(), lang) }
                     <textarea class="field__input field__textarea" id={EXPLANATION_ID} name={EXPLANATION_ID}
                         rows="6" maxlength="2000"
                         aria-invalid={explanation_error.is_some().then_some("true")}
@@ -267,35 +210,16 @@ fn ContestForm(props: &ContestProps) -> Html {
                         value={(*explanation).clone()} oninput={on_explanation} />
                     <p class="field__hint">{ format!("{} / 2000", explanation.chars().count()) }</p>
                 </div>
-                <div class={classes!("field", files_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={FILES_ID}>{ Text::ContestFiles.text(lang) }</label>
-                    <p class="field__hint" id="pieces-aide">{ Text::ContestFilesHint.text(lang) }</p>
-                    { message(FILES_ID, &files_error) }
-                    if files.len() < MAX_ATTACHMENTS {
-                        <input class="field__file" type="file" id={FILES_ID}
-                            accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-                            aria-describedby="pieces-aide pieces-message"
-                            disabled={*uploading} onchange={on_file} />
-                    }
-                    <p class="status-line-holder" role="status">
-                        if *uploading {
-                            <span class="status-line">{ spinner() }{ Text::ContestUploading.text(lang) }</span>
-                        }
-                    </p>
-                    if !files.is_empty() {
-                        <ul class="file-list">
-                            { for files.iter().map(|f| html! {
-                                <li key={f.id}>
-                                    <span>{ format!("{} · {}", f.name, size_words(f.size, lang)) }</span>
-                                    <button type="button" class="link-button" onclick={remove(f.id)}>
-                                        { Text::ContestRemoveFile.text(lang) }
-                                        <span class="visually-hidden">{ format!(" {}", f.name) }</span>
-                                    </button>
-                                </li>
-                            }) }
-                        </ul>
-                    }
-                </div>
+                <FileField
+                    id={FILES_ID}
+                    label={Text::ContestFiles.text(lang)}
+                    hint={Text::ContestFilesHint.text(lang)}
+                    files={(*files).clone()}
+                    max={MAX_ATTACHMENTS}
+                    error={files_error}
+                    on_change={on_files}
+                    {on_busy}
+                />
                 <button type="submit" class="button button--large" disabled={form.busy() || *uploading}
                     onmousedown={keep_field_focus()}>
                     if form.busy() {
