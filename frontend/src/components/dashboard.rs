@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use portail_shared::Cents;
+use portail_shared::attention::Attention;
 use portail_shared::i18n::Text;
 use portail_shared::reimbursements::history::{self, History};
 use portail_shared::requests::Summary;
@@ -125,6 +126,95 @@ pub fn OpenRequests() -> Html {
             <h2 id="demarches-en-cours" class="panel__title">{ Text::HomeRequestsHeading.text(lang) }</h2>
             { body }
             <p><AppLink to={Route::Requests}>{ Text::HomeRequestsAll.text(lang) }</AppLink></p>
+        </section>
+    }
+}
+
+/// Properties of [`AttentionList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AttentionListProps {
+    /// What needs attention, most pressing first.
+    pub items: Rc<Vec<Attention>>,
+}
+
+/// The items of "À faire", each linking to the page that deals with it.
+#[component]
+pub fn AttentionList(props: &AttentionListProps) -> Html {
+    let lang = use_lang();
+    if props.items.is_empty() {
+        return html! { <p>{ Text::HomeAttentionNone.text(lang) }</p> };
+    }
+    html! {
+        <ul class="dashboard__list">
+            { for props.items.iter().map(|item| {
+                let (route, action) = match item {
+                    Attention::WaitingForYou { request, .. }
+                    | Attention::BankChangePending { request }
+                    | Attention::AddressChangePending { request } => {
+                        (Route::Request { id: *request }, Text::RequestsSee)
+                    }
+                    Attention::NoDoctor { person, .. } => {
+                        (Route::DoctorDeclare { person: *person }, Text::DoctorAttestationLink)
+                    }
+                };
+                html! {
+                    <li>
+                        { item.words(lang) }{ " " }
+                        <AppLink to={route}>{ action.text(lang) }</AppLink>
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}
+
+/// "À faire": requests waiting for the member, a missing médecin traitant, changes being
+/// checked.
+#[component]
+pub fn NeedsAttention() -> Html {
+    let lang = use_lang();
+    let loaded = use_state(|| Loaded::<Vec<Attention>>::Loading);
+    {
+        let loaded = loaded.setter();
+        use_effect_with((), move |()| {
+            spawn_local(async move {
+                let answer = api::get_json::<Vec<Attention>>(api::paths::ATTENTION, lang).await;
+                loaded.set(answer.map_or(Loaded::Failed, |r| Loaded::Ready(Rc::new(r))));
+            });
+        });
+    }
+    let body = match &*loaded {
+        Loaded::Loading => html! { <p class="loading">{ Text::Loading.text(lang) }</p> },
+        Loaded::Failed => html! { <p>{ Text::ErrorUnexpected.text(lang) }</p> },
+        Loaded::Ready(items) => html! { <AttentionList items={Rc::clone(items)} /> },
+    };
+    html! {
+        <section class="box dashboard" aria-labelledby="a-faire">
+            <h2 id="a-faire" class="panel__title">{ Text::HomeAttentionHeading.text(lang) }</h2>
+            { body }
+        </section>
+    }
+}
+
+/// The actions members come for most, one tap away.
+#[component]
+pub fn QuickActions() -> Html {
+    let lang = use_lang();
+    let actions = [
+        (Route::Documents, Text::HomeQuickAttestation),
+        (Route::Doctor, Text::DoctorAttestationLink),
+        (Route::Account, Text::HomeQuickBank),
+        (Route::Simulator, Text::HomeQuickSimulator),
+        (Route::Messages, Text::HomeQuickWrite),
+    ];
+    html! {
+        <section class="box dashboard" aria-labelledby="actions-rapides">
+            <h2 id="actions-rapides" class="panel__title">{ Text::HomeQuickHeading.text(lang) }</h2>
+            <ul class="quick-actions">
+                { for actions.iter().map(|(route, text)| html! {
+                    <li><AppLink to={*route}>{ text.text(lang) }</AppLink></li>
+                }) }
+            </ul>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use portail_shared::login::Me;
 use yew::prelude::*;
 use yew_router::Routable;
 
-use crate::components::dashboard::{LatestPayments, OpenRequests};
+use crate::components::dashboard::{LatestPayments, NeedsAttention, OpenRequests, QuickActions};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::link::AppLink;
 use crate::components::page_title::{PageTitle, page_heading};
@@ -77,6 +77,8 @@ fn member_home(me: &Me, lang: Lang) -> Html {
             </section>
 
             <div class="dashboard-grid">
+                <NeedsAttention />
+                <QuickActions />
                 <LatestPayments />
                 <OpenRequests />
             </div>
