@@ -68,10 +68,37 @@ enum Command {
     },
     /// Fill a NEW data folder with a large fictional roll and its reimbursements (benchmarks).
     Seed(SeedArgs),
+    /// The keys that sign attestations.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeysAction {
+    /// Start signing attestations with a new key; the old one is kept (retired) so every
+    /// attestation already issued still verifies. Safe while the portal runs.
+    Rotate {
+        #[command(flatten)]
+        data: DataDir,
+        /// The portal's secret key, which encrypts the signing keys (a demo folder's own key
+        /// is used instead).
+        #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 enum ImportWhat {
+    /// The directory of doctors from the RPPS extract (PS_LibreAcces_Personne_activite, `|`
+    /// between fields); doctors already in the directory are updated. Safe while the portal runs.
+    Professionals {
+        /// The extract.
+        file: PathBuf,
+        #[command(flatten)]
+        data: DataDir,
+    },
     /// Reimbursement lines from a CSV file (format in the README); already stored lines
     /// (same external_id) are skipped, invalid lines reported by line number.
     Reimbursements {
@@ -295,7 +322,36 @@ fn run(command: Command) -> Result<(), String> {
             secret_key.as_deref(),
             public_url.as_deref(),
         ),
+        Command::Import {
+            what: ImportWhat::Professionals { file, data },
+        } => professionals_command(&file, &data.data_dir),
         Command::Seed(args) => seed_command(&args),
+        Command::Keys {
+            action: KeysAction::Rotate { data, secret_key },
+        } => {
+            let keys = match secret_key {
+                Some(secret) if !secret.is_empty() => {
+                    Keys::from_base64(&secret).map_err(|e| e.to_string())?
+                }
+                _ if data.data_dir.join("demo-secret.key").exists() => demo_keys(&data.data_dir)?,
+                _ => {
+                    return Err(
+                        "set PORTAIL_SECRET_KEY (or --secret-key): the signing keys are encrypted with it"
+                            .to_owned(),
+                    );
+                }
+            };
+            let (retired, new) =
+                ops::rotate_signing_key(&data.data_dir, &keys).map_err(|e| e.to_string())?;
+            match retired {
+                Some(old) => println!(
+                    "Attestations are now signed with key {new}. Key {old} is retired and kept: \
+                     the attestations it signed still verify."
+                ),
+                None => println!("Attestations are now signed with key {new} (the first key)."),
+            }
+            Ok(())
+        }
     }
 }
 
@@ -395,6 +451,42 @@ pub fn import_command(
             "{n} invalid line{} skipped (listed above); fix and import the file again",
             if n > 1 { "s" } else { "" }
         )),
+    }
+}
+
+fn professionals_command(file: &Path, data_dir: &Path) -> Result<(), String> {
+    let path = crate::config::database_path(data_dir);
+    if !path.exists() {
+        return Err(format!(
+            "{} holds no portal database: nothing to import into",
+            data_dir.display()
+        ));
+    }
+    Db::open(&path).map_err(|e| e.to_string())?;
+    let mut conn = db::open_connection(&path).map_err(|e| e.to_string())?;
+    let input =
+        std::fs::File::open(file).map_err(|e| format!("cannot open {}: {e}", file.display()))?;
+    let mut progress = |read: u64| progress_line(&format!("{read} rows read"));
+    let report = crate::directory::import(&mut conn, std::io::BufReader::new(input), &mut progress);
+    end_progress_line();
+    let report = report?;
+    for (line, why) in report.refused.iter().take(50) {
+        eprintln!("line {line}: {why}");
+    }
+    if report.refused.len() > 50 {
+        eprintln!("… and {} more refused rows", report.refused.len() - 50);
+    }
+    println!(
+        "{} rows read: {} doctors stored, {} other professionals skipped, {} rows refused.",
+        report.read,
+        report.stored,
+        report.others,
+        report.refused.len()
+    );
+    if report.refused.is_empty() {
+        Ok(())
+    } else {
+        Err("some rows were refused (listed above)".to_owned())
     }
 }
 

@@ -8,9 +8,9 @@ use crate::{
     db::{self, Db, DbError, accounts, agents, members},
     synthetic::{self, Someone, Traits},
 };
-use portail_shared::Nir;
 use portail_shared::reimbursements::history::HELD_MONTHS;
 use portail_shared::reimbursements::{Date, Pregnancy};
+use portail_shared::{Iban, Nir};
 use serde::Serialize;
 use std::path::Path;
 
@@ -294,7 +294,167 @@ const MEMBERS: &[MemberPersona] = &[
         totp: false,
         care: Care::Light,
     },
+    MemberPersona {
+        person: Person {
+            nir: "187092123104526",
+            family_name: "Fontaine",
+            given_names: "Gabriel",
+            birth_date: "1987-09-14",
+            sex: "M",
+            address: "6 rue de la Liberté",
+            postal_code: "21000",
+            city: "Dijon",
+        },
+        email: "gabriel.fontaine@demo.portail.test",
+        password: "Moutarde-Chouette-21",
+        story: "Vient de déménager : change ses coordonnées bancaires (nouveau RIB) et déclare sa nouvelle adresse (Mon compte).",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "296036311308757",
+            family_name: "Girard",
+            given_names: "Manon",
+            birth_date: "1996-03-22",
+            sex: "F",
+            address: "18 rue Blatin",
+            postal_code: "63000",
+            city: "Clermont-Ferrand",
+        },
+        email: "manon.girard@demo.portail.test",
+        password: "Volcan-Myrtille-63",
+        story: "Le même parcours depuis son téléphone : nouveau RIB et nouvelle adresse.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "287094410912327",
+            family_name: "Lemaire",
+            given_names: "Sarah",
+            birth_date: "1987-09-05",
+            sex: "F",
+            address: "3 rue Crébillon",
+            postal_code: "44000",
+            city: "Nantes",
+        },
+        email: "sarah.lemaire@demo.portail.test",
+        password: "Estuaire-Goeland-44",
+        story: "Parent de Jade (16 ans) et de Noé (7 ans) : télécharge leurs attestations de droits et les fait vérifier.",
+        totp: false,
+        care: Care::Light,
+        children: &[
+            Person {
+                nir: "209124410920235",
+                family_name: "Lemaire",
+                given_names: "Jade",
+                birth_date: "2009-12-01",
+                sex: "F",
+                address: "3 rue Crébillon",
+                postal_code: "44000",
+                city: "Nantes",
+            },
+            Person {
+                nir: "119044410920150",
+                family_name: "Lemaire",
+                given_names: "Noé",
+                birth_date: "2019-04-10",
+                sex: "M",
+                address: "3 rue Crébillon",
+                postal_code: "44000",
+                city: "Nantes",
+            },
+        ],
+    },
+    MemberPersona {
+        person: Person {
+            nir: "184027511122286",
+            family_name: "Garnier",
+            given_names: "Léon",
+            birth_date: "1984-02-11",
+            sex: "M",
+            address: "40 boulevard Voltaire",
+            postal_code: "75011",
+            city: "Paris",
+        },
+        email: "leon.garnier@demo.portail.test",
+        password: "Canal-Saint-Martin-75",
+        story: "Sur son téléphone : montre son attestation, la vérifie même hors connexion, et déclare un médecin traitant.",
+        children: &[],
+        totp: false,
+        care: Care::NoDoctor,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "278056748233323",
+            family_name: "Dumas",
+            given_names: "Hélène",
+            birth_date: "1978-05-02",
+            sex: "F",
+            address: "7 rue du Dôme",
+            postal_code: "67000",
+            city: "Strasbourg",
+        },
+        email: "helene.dumas@demo.portail.test",
+        password: "Cathedrale-Bretzel-67",
+        story: "Parent de Théo (17 ans), qui a choisi son médecin traitant : elle déclare ce choix et donne son accord.",
+        totp: false,
+        care: Care::Light,
+        children: &[Person {
+            nir: "109056748234448",
+            family_name: "Dumas",
+            given_names: "Théo",
+            birth_date: "2009-05-20",
+            sex: "M",
+            address: "7 rue du Dôme",
+            postal_code: "67000",
+            city: "Strasbourg",
+        }],
+    },
+    MemberPersona {
+        person: Person {
+            nir: "184082901912315",
+            family_name: "Mercier",
+            given_names: "Yanis",
+            birth_date: "1984-08-19",
+            sex: "M",
+            address: "7 rue de Siam",
+            postal_code: "29200",
+            city: "Brest",
+        },
+        email: "yanis.mercier@demo.portail.test",
+        password: "Iroise-Goemon-29",
+        story: "Parent de Lina (8 ans), part en voyage en Europe : commande la carte européenne de Lina, puis la sienne (expirée) à 5 jours du départ et télécharge le certificat provisoire.",
+        totp: false,
+        care: Care::Light,
+        children: &[Person {
+            nir: "218062901924538",
+            family_name: "Mercier",
+            given_names: "Lina",
+            birth_date: "2018-06-11",
+            sex: "F",
+            address: "7 rue de Siam",
+            postal_code: "29200",
+            city: "Brest",
+        }],
+    },
 ];
+
+/// The RIB of the account each persona is paid on (bank, branch, account): the IBAN is
+/// computed from it ([`Iban::from_rib`]), key and check digits included. The first is the
+/// reference example of a French IBAN.
+fn persona_rib(index: usize) -> (&'static str, &'static str, String) {
+    if index == 0 {
+        return ("20041", "01005", "0500013M026".to_owned());
+    }
+    const BANKS: [(&str, &str); 3] = [("30006", "00001"), ("10278", "08900"), ("17515", "90000")];
+    let (bank, branch) = BANKS[index % BANKS.len()];
+    let account = 40_000_000_000_u64 + u64::try_from(index).unwrap_or(0) * 7_654_321;
+    (bank, branch, format!("{account:011}"))
+}
 
 struct AgentPersona {
     email: &'static str,
@@ -337,8 +497,13 @@ fn seed_in(
 ) -> Result<Vec<PersonaLogin>, DbError> {
     db::settings::claim_mode(tx, "demo")?;
     db::settings::set(tx, "fund_name", DEMO_FUND_NAME)?;
+    if db::professionals::count(tx)? == 0 {
+        for professional in synthetic::directory(DIRECTORY_PER_TOWN) {
+            db::professionals::upsert(tx, &professional)?;
+        }
+    }
     let mut logins = Vec::new();
-    for persona in MEMBERS {
+    for (index, persona) in MEMBERS.iter().enumerate() {
         let nir = parse_nir(persona.person.nir)?;
         let member = match members::find_by_nir(tx, keys, &nir)? {
             Some(id) => id,
@@ -360,9 +525,30 @@ fn seed_in(
                 for line in synthetic::history(seed, id, &household, today, HELD_MONTHS, &prefix) {
                     db::reimbursements::insert(tx, keys, &line)?;
                 }
+                let people = std::iter::once(&persona.person).chain(persona.children);
+                for (someone, person) in household.iter().zip(people) {
+                    care_records(tx, keys, someone, person.city, today)?;
+                }
                 id
             }
         };
+        if !db::bank::has_any(tx, member)? {
+            let (bank, branch, account) = persona_rib(index);
+            let iban = Iban::from_rib(bank, branch, &account)
+                .map_err(|e| DbError::Data(format!("demo persona RIB: {}", e.code())))?;
+            let holder = format!(
+                "{} {}",
+                persona.person.given_names,
+                persona.person.family_name.to_uppercase()
+            );
+            let new = db::bank::NewAccount {
+                iban: &iban,
+                bic: "",
+                holder: &holder,
+            };
+            db::bank::insert_active(tx, keys, member, &new, &db::now())?;
+        }
+        ceam_cards(tx, keys, member, today)?;
         if !persona.password.is_empty() && accounts::find_by_member(tx, member)?.is_none() {
             let hash = crypto::hash_password(persona.password)?;
             let account = accounts::insert_active(tx, member, persona.email, &hash)?;
@@ -420,6 +606,86 @@ fn seed_in(
         });
     }
     Ok(logins)
+}
+
+/// European health insurance cards by NIR: the last valid day, in days from today. Camille's,
+/// Sophie's and the Lemaires' are valid, Léa's expires soon, Jean's and Yanis's have expired;
+/// Hugo, Noé and Lina have none.
+const CEAM_CARDS: &[(&str, i64)] = &[
+    ("291056912304511", 480),
+    ("217096912310156", 40),
+    ("158112A00401729", -100),
+    ("295029935202165", 640),
+    ("287094410912327", 300),
+    ("209124410920235", 300),
+    ("184082901912315", -365),
+];
+
+/// Gives each person of the household their card, unless they already have one.
+fn ceam_cards(
+    tx: &rusqlite::Transaction<'_>,
+    keys: &Keys,
+    insured: members::MemberId,
+    today: Date,
+) -> Result<(), DbError> {
+    for person in db::reimbursements::visible_people(tx, insured, today)? {
+        let Some(nir) = members::nir_of(tx, keys, person.member)? else {
+            continue;
+        };
+        let Some((_, days)) = CEAM_CARDS.iter().find(|(n, _)| *n == nir.as_str()) else {
+            continue;
+        };
+        if db::ceam::latest(tx, person.member)?.is_none() {
+            let card = crate::ceam::demo_card(person.member, today.add_days(*days));
+            db::ceam::insert(tx, person.member, &card)?;
+        }
+    }
+    Ok(())
+}
+
+/// Doctors per demo town in the directory (12 towns).
+const DIRECTORY_PER_TOWN: usize = 30;
+
+/// What the fund knows beyond the roll: the médecin traitant declared, an ALD exoneration,
+/// Complémentaire santé solidaire rights.
+fn care_records(
+    tx: &rusqlite::Transaction<'_>,
+    keys: &Keys,
+    someone: &Someone,
+    city: &str,
+    today: Date,
+) -> Result<(), DbError> {
+    let traits = someone.traits;
+    if traits.treating_doctor {
+        let age = today.year() - someone.birth.year();
+        let specialty = if age < 16 {
+            "Pédiatrie"
+        } else {
+            "Médecine générale"
+        };
+        if let Some(doctor) = db::professionals::search(tx, "", city, Some(specialty), 1)?
+            .into_iter()
+            .next()
+        {
+            let since = today.add_months(-30).max(someone.birth);
+            db::professionals::declare(tx, someone.member, doctor.id, &since.to_string())?;
+        }
+    }
+    if traits.ald {
+        let since = today.add_months(-50).to_string();
+        db::attestations::add_exoneration(
+            tx,
+            keys,
+            someone.member,
+            "Affection de longue durée (ALD 30)",
+            &since,
+            None,
+        )?;
+    }
+    if traits.css {
+        db::attestations::set_css_until(tx, someone.member, Some(today.add_months(7)))?;
+    }
+    Ok(())
 }
 
 fn insert_person(
@@ -556,6 +822,21 @@ mod tests {
                 assert!(Nir::parse(c.nir).is_ok(), "{}", c.given_names);
             }
         }
+    }
+
+    #[test]
+    fn every_persona_is_paid_on_a_distinct_valid_french_iban() {
+        let mut ibans: Vec<_> = (0..MEMBERS.len())
+            .map(|i| {
+                let (bank, branch, account) = persona_rib(i);
+                Iban::from_rib(bank, branch, &account).unwrap()
+            })
+            .collect();
+        assert_eq!(ibans[0].as_str(), "FR1420041010050500013M02606");
+        assert!(ibans.iter().all(|i| i.country() == "FR"));
+        ibans.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        ibans.dedup();
+        assert_eq!(ibans.len(), MEMBERS.len());
     }
 
     #[test]

@@ -4,13 +4,20 @@
 //! exactly this router, and `cli` starts it for `portail demo` and `portail serve`.
 
 pub mod activation;
+pub mod address;
 pub mod attachments;
+pub mod attention;
+pub mod attestation;
+pub mod bank;
+pub mod ceam;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
 pub mod db;
 pub mod demo;
+pub mod directory;
+pub mod doctor;
 pub mod error;
 pub mod http;
 pub mod import;

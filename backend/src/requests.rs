@@ -241,7 +241,7 @@ fn contest_data(stored: &db::requests::Stored) -> Result<ContestData, DbError> {
     serde_json::from_slice(&stored.data).map_err(|e| DbError::Data(e.to_string()))
 }
 
-fn summary(stored: &db::requests::Stored, lang: Lang) -> Result<Summary, DbError> {
+pub(crate) fn summary(stored: &db::requests::Stored, lang: Lang) -> Result<Summary, DbError> {
     let title = match stored.kind {
         Kind::Contest => {
             let data = contest_data(stored)?;
@@ -252,6 +252,10 @@ fn summary(stored: &db::requests::Stored, lang: Lang) -> Result<Summary, DbError
                 lang,
             )
         }
+        Kind::BankDetails => crate::bank::request_words(&stored.data, lang)?.0,
+        Kind::AddressChange => crate::address::request_words(&stored.data, lang)?.0,
+        Kind::Ceam => crate::ceam::request_words(&stored.data, lang)?.0,
+        Kind::TreatingDoctor => crate::doctor::request_words(&stored.data, lang)?.0,
     };
     Ok(Summary {
         id: stored.id,
@@ -289,5 +293,9 @@ fn fields(stored: &db::requests::Stored, lang: Lang) -> Result<Vec<(String, Stri
                 ),
             ]
         }
+        Kind::BankDetails => crate::bank::request_words(&stored.data, lang)?.1,
+        Kind::AddressChange => crate::address::request_words(&stored.data, lang)?.1,
+        Kind::Ceam => crate::ceam::request_words(&stored.data, lang)?.1,
+        Kind::TreatingDoctor => crate::doctor::request_words(&stored.data, lang)?.1,
     })
 }

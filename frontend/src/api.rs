@@ -124,10 +124,24 @@ pub mod paths {
     pub const PREFERENCES: &str = "/api/preferences";
     /// `GET`: the member's requests; `/{id}` for one.
     pub const REQUESTS: &str = "/api/requests";
+    /// Who the member can get an attestation for; `/{id}` downloads one.
+    pub const ATTESTATIONS: &str = "/api/attestations";
+    /// The fund's public keys that verify attestations.
+    pub const ATTESTATION_KEYS: &str = "/api/attestations/keys";
+    /// `GET`: the household's médecins traitants; `POST`: a declaration.
+    pub const DOCTOR: &str = "/api/doctor";
+    /// `GET ?name=&city=&specialty=`: the directory of doctors.
+    pub const PROFESSIONALS: &str = "/api/professionals";
+    /// `GET`: what needs the member's attention (the home's "À faire").
+    pub const ATTENTION: &str = "/api/attention";
     /// `POST` a file's bytes (`?name=`); `GET /{id}` downloads one.
     pub const ATTACHMENTS: &str = "/api/attachments";
     /// `POST`: estimates a planned visit.
     pub const SIMULATE: &str = "/api/reimbursements/simulate";
+    /// `GET`: the bank details, masked (`BankDetails`); `POST BankChange` files a change.
+    pub const BANK: &str = "/api/bank";
+    /// `GET`: the postal address (`AddressView`); `POST AddressChange` declares a move.
+    pub const ADDRESS: &str = "/api/address";
 }
 
 /// Error codes the browser reacts to.

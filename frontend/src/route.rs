@@ -54,6 +54,21 @@ pub enum Route {
     /// Certificates and statements (member area).
     #[at("/documents")]
     Documents,
+    /// European health insurance cards: each person's, ordering one, the provisional certificate.
+    #[at("/carte-europeenne")]
+    Ceam,
+    /// Checking an attestation's signed code (public; the code comes in the fragment).
+    #[at("/verifier")]
+    Verifier,
+    /// The household's médecins traitants (member area).
+    #[at("/medecin-traitant")]
+    Doctor,
+    /// Declaring a médecin traitant for one person of the household.
+    #[at("/medecin-traitant/:person/declarer")]
+    DoctorDeclare {
+        /// The person (roll id).
+        person: i64,
+    },
     /// Requests to the fund and their progress (member area).
     #[at("/demarches")]
     Requests,
@@ -119,6 +134,10 @@ impl Route {
             Route::Contest { .. } => Text::TitleContest,
             Route::Request { .. } => Text::TitleRequest,
             Route::Documents => Text::TitleDocuments,
+            Route::Ceam => Text::TitleCeam,
+            Route::Verifier => Text::TitleVerifier,
+            Route::Doctor => Text::TitleDoctor,
+            Route::DoctorDeclare { .. } => Text::TitleDoctorDeclare,
             Route::Requests => Text::TitleRequests,
             Route::Messages => Text::TitleMessages,
             Route::Prevention => Text::TitlePrevention,

@@ -32,13 +32,21 @@ use portail_shared::login::{LoginStep, Me, SecondFactor};
 use portail_shared::nir::NirError;
 use yew::Reducible;
 
+#[path = "render/account.rs"]
+mod account;
+#[path = "render/ceam.rs"]
+mod ceam;
+#[path = "render/doctor.rs"]
+mod doctor;
+#[path = "render/documents.rs"]
+mod documents;
 #[path = "render/payments.rs"]
 mod payments;
 #[path = "render/requests.rs"]
 mod requests;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 23] = [
+const PATHS: [&str; 27] = [
     "/",
     "/connexion",
     "/connexion/code",
@@ -53,6 +61,10 @@ const PATHS: [&str; 23] = [
     "/remboursements/1",
     "/remboursements/simulateur",
     "/documents",
+    "/verifier",
+    "/carte-europeenne",
+    "/medecin-traitant",
+    "/medecin-traitant/3/declarer",
     "/demarches",
     "/demarches/7",
     "/remboursements/1/contester",
@@ -609,11 +621,7 @@ async fn a_members_payments_page_loads_their_payments_and_a_visitor_is_asked_to_
 
 #[tokio::test]
 async fn member_areas_say_what_comes_next_when_signed_in() {
-    for (path, title) in [
-        ("/documents", "Documents"),
-        ("/messagerie", "Messagerie"),
-        ("/prevention", "Prévention"),
-    ] {
+    for (path, title) in [("/messagerie", "Messagerie"), ("/prevention", "Prévention")] {
         let html = render_member(path, Lang::Fr).await;
         assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), title, "{path}");
         let main = main_of(&html);
@@ -628,6 +636,20 @@ async fn member_areas_say_what_comes_next_when_signed_in() {
         assert!(!visitor.contains("prochaine version"), "{path}");
         assert!(visitor.contains("Connectez-vous pour accéder"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn documents_show_the_attestation_section_to_a_member_and_sign_in_to_a_visitor() {
+    let html = render_member("/documents", Lang::Fr).await;
+    let main = main_of(&html);
+    assert!(main.contains(">Attestation de droits<"), "{main}");
+    assert!(main.contains("Chargement de vos attestations…"));
+    assert!(main.contains(r#"href="/verifier""#));
+    assert!(main.contains(r#"href="/remboursements""#));
+    assert!(!main.contains("Connectez-vous"));
+    let visitor = render_fr("/documents").await;
+    assert!(visitor.contains("Connectez-vous pour accéder"));
+    assert!(!visitor.contains("Chargement de vos attestations"));
 }
 
 #[tokio::test]

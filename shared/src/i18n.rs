@@ -261,6 +261,47 @@ catalog! {
     NoticesPayments { fr: "Recevoir un e-mail à chaque paiement (sans montant ni détail de vos soins)", en: "Receive an e-mail for each payment (without amounts or details of your care)" }
     NoticesSaved { fr: "Votre choix est enregistré.", en: "Your choice is saved." }
     NoticesSecurity { fr: "Les messages de sécurité (nouvelle connexion, changement de mot de passe) vous sont toujours envoyés.", en: "Security messages (new sign-in, password change) are always sent to you." }
+    // ----- My account: bank details -----
+    BankHeading { fr: "Coordonnées bancaires", en: "Bank details" }
+    BankLead { fr: "Vos remboursements sont versés sur ce compte.", en: "Your reimbursements are paid into this account." }
+    BankIban { fr: "IBAN", en: "IBAN" }
+    BankHolder { fr: "Titulaire", en: "Holder" }
+    BankNone { fr: "Aucun compte n’est enregistré pour vos remboursements.", en: "No account is on file for your reimbursements." }
+    BankPendingText { fr: "Un changement de coordonnées bancaires est en cours de traitement. Nouveau compte\u{a0}:", en: "A change of bank details is being processed. New account:" }
+    BankPendingAfter { fr: "Vos remboursements restent versés sur le compte actuel jusqu’à la vérification. Vous pourrez demander un autre changement une fois celui-ci traité.", en: "Your reimbursements keep going to the current account until it is checked. You can ask for another change once this one is processed." }
+    ChangeFollow { fr: "Suivre la demande", en: "Follow the request" }
+    BankChangeButton { fr: "Changer de coordonnées bancaires", en: "Change bank details" }
+    BankFormIban { fr: "IBAN du nouveau compte", en: "IBAN of the new account" }
+    BankFormIbanHint { fr: "Il figure sur votre RIB, par exemple FR76 3000 6000 0112 3456 7890 189.", en: "It is on your bank details (RIB), for example FR76 3000 6000 0112 3456 7890 189." }
+    BankIbanValid { fr: "L’IBAN est valide.", en: "The IBAN is valid." }
+    BankFormBic { fr: "BIC (facultatif)", en: "BIC (optional)" }
+    BankFormBicHint { fr: "8 ou 11 lettres et chiffres, par exemple BNPAFRPP.", en: "8 or 11 letters and digits, for example BNPAFRPP." }
+    BankFormHolder { fr: "Titulaire du compte", en: "Account holder" }
+    BankFormHolderHint { fr: "Le nom tel qu’il figure sur le RIB.", en: "The name as it appears on the bank details." }
+    BankFormRib { fr: "Votre RIB", en: "Your bank details (RIB)" }
+    BankFormRibHint { fr: "PDF, JPEG ou PNG, 5 Mo au plus. Votre caisse vérifie le nouveau compte avec lui.", en: "PDF, JPEG or PNG, 5 MB at most. Your fund checks the new account against it." }
+    BankSubmit { fr: "Envoyer ma demande", en: "Send my request" }
+    ChangeSending { fr: "Envoi en cours…", en: "Sending…" }
+    BankFiled { fr: "Votre demande est envoyée et un e-mail vous la confirme. Vos remboursements restent versés sur votre compte actuel jusqu’à sa vérification.", en: "Your request is sent and an e-mail confirms it. Your reimbursements keep going to your current account until it is checked." }
+    // ----- My account: postal address -----
+    AddressHeading { fr: "Adresse postale", en: "Postal address" }
+    AddressLead { fr: "Votre caisse vous écrit à cette adresse.", en: "Your fund writes to you at this address." }
+    AddressNone { fr: "Aucune adresse n’est enregistrée.", en: "No address is on file." }
+    AddressPendingText { fr: "Un changement d’adresse est en cours de traitement. Nouvelle adresse\u{a0}:", en: "A change of address is being processed. New address:" }
+    AddressPendingAfter { fr: "Votre adresse sera mise à jour une fois le changement vérifié par votre caisse.", en: "Your address will be updated once your fund has checked the change." }
+    AddressChangeButton { fr: "Déclarer un déménagement", en: "Report a move" }
+    AddressLine1 { fr: "Numéro et rue", en: "Number and street" }
+    AddressLine1Hint { fr: "Par exemple 40 rue Paul Bert.", en: "For example 40 rue Paul Bert." }
+    AddressLine2 { fr: "Complément d’adresse (facultatif)", en: "Second line (optional)" }
+    AddressLine2Hint { fr: "Bâtiment, étage, appartement, lieu-dit…", en: "Building, floor, flat, locality…" }
+    AddressPostalCode { fr: "Code postal", en: "Postcode" }
+    AddressCity { fr: "Commune", en: "Town" }
+    AddressMovedOn { fr: "Date du déménagement", en: "Date of the move" }
+    AddressMovedOnHint { fr: "Par exemple 15/03/2026. Jusqu’à 3 mois à l’avance, ou depuis moins d’un an.", en: "For example 15/03/2026. Up to 3 months ahead, or less than a year ago." }
+    AddressProof { fr: "Justificatif de domicile (facultatif)", en: "Proof of address (optional)" }
+    AddressProofHint { fr: "Facture d’électricité ou d’internet, quittance de loyer… PDF, JPEG ou PNG, 5 Mo au plus.", en: "Electricity or internet bill, rent receipt… PDF, JPEG or PNG, 5 MB at most." }
+    AddressSubmit { fr: "Déclarer mon déménagement", en: "Report my move" }
+    AddressFiled { fr: "Votre déménagement est déclaré. Votre adresse sera mise à jour une fois vérifiée par votre caisse.", en: "Your move is reported. Your address will be updated once your fund has checked it." }
     RequestsLoading { fr: "Chargement de vos démarches…", en: "Loading your requests…" }
     RequestsNone { fr: "Vous n’avez aucune démarche pour l’instant.", en: "You have no request yet." }
     RequestsNoneHelp { fr: "Pour contester un remboursement, ouvrez-le dans «\u{a0}Paiements\u{a0}» puis choisissez «\u{a0}Contester ce remboursement\u{a0}».", en: "To contest a reimbursement, open it in “Payments” and choose “Contest this reimbursement”." }
@@ -373,6 +414,137 @@ catalog! {
         en: "Download your certificate of entitlement, your reimbursement statements and the letters from your fund.",
     }
     DocumentsSignIn { fr: "Connectez-vous pour accéder à vos documents.", en: "Sign in to see your documents." }
+    TitleVerifier { fr: "Vérifier une attestation", en: "Check a certificate" }
+    TitleDoctor { fr: "Médecin traitant", en: "Regular doctor (médecin traitant)" }
+    TitleDoctorDeclare { fr: "Déclarer un médecin traitant", en: "Declare a regular doctor" }
+    DoctorIntro {
+        fr: "Le médecin traitant coordonne vos soins et vous oriente vers les spécialistes. Avec un médecin traitant déclaré, une consultation est remboursée à 70\u{a0}%\u{a0}; sans médecin traitant, à 30\u{a0}% seulement (sauf pour les spécialistes en accès direct\u{a0}: gynécologue, ophtalmologue, psychiatre de 16 à 25 ans, dentiste).",
+        en: "Your regular doctor coordinates your care and refers you to specialists. With a declared regular doctor a visit is reimbursed at 70%; without one, at only 30% (except specialists you may see directly: gynaecologist, ophthalmologist, psychiatrist from 16 to 25, dentist).",
+    }
+    DoctorSignIn { fr: "Connectez-vous pour voir et déclarer votre médecin traitant.", en: "Sign in to see and declare your regular doctor." }
+    DoctorLoading { fr: "Chargement de vos médecins traitants…", en: "Loading your regular doctors…" }
+    DoctorSince { fr: "Déclaré depuis le", en: "Declared since" }
+    DoctorNone { fr: "Aucun médecin traitant déclaré\u{a0}: les consultations sont remboursées à 30\u{a0}% au lieu de 70\u{a0}%.", en: "No regular doctor declared: visits are reimbursed at 30% instead of 70%." }
+    DoctorPending { fr: "Une déclaration est en cours\u{a0}: elle sera enregistrée dès que le médecin l’aura confirmée.", en: "A declaration is being processed: it will be recorded once the doctor confirms it." }
+    DoctorPendingLink { fr: "Suivre la déclaration", en: "Follow the declaration" }
+    DoctorDeclareFor { fr: "Déclarer un médecin traitant pour", en: "Declare a regular doctor for" }
+    DoctorChangeFor { fr: "Changer de médecin traitant pour", en: "Change the regular doctor of" }
+    DoctorRuleParent { fr: "Moins de 16 ans\u{a0}: c’est vous, son parent, qui déclarez son médecin traitant.", en: "Under 16: you, the parent, declare their regular doctor." }
+    DoctorRuleTeen { fr: "16 ou 17 ans\u{a0}: l’adolescent choisit son médecin traitant, et vous confirmez son choix et votre accord.", en: "16 or 17: the teenager chooses their regular doctor; you confirm their choice and your agreement." }
+    DoctorRuleAdult { fr: "Vous choisissez votre médecin traitant, qui doit avoir accepté de l’être.", en: "You choose your regular doctor, who must have agreed to be one." }
+    DoctorSector1 { fr: "Secteur 1\u{a0}: sans dépassement d’honoraires", en: "Sector 1: no extra fees" }
+    DoctorSector2 { fr: "Secteur 2\u{a0}: dépassements d’honoraires possibles", en: "Sector 2: extra fees possible" }
+    DoctorSearchHeading { fr: "1. Chercher le médecin", en: "1. Find the doctor" }
+    DoctorSearchName { fr: "Nom du médecin", en: "Doctor’s family name" }
+    DoctorSearchNameHint { fr: "Le début du nom suffit, sans accents ni majuscules.", en: "The start of the name is enough, accents and capitals do not matter." }
+    DoctorSearchCity { fr: "Ville", en: "Town" }
+    DoctorSearchSpecialty { fr: "Spécialité", en: "Specialty" }
+    DoctorSearchAny { fr: "Toutes les spécialités", en: "All specialties" }
+    DoctorSearchSubmit { fr: "Rechercher", en: "Search" }
+    DoctorSearching { fr: "Recherche dans l’annuaire…", en: "Searching the directory…" }
+    DoctorNoResult { fr: "Aucun médecin ne correspond\u{a0}: vérifiez l’orthographe ou cherchez seulement par ville.", en: "No doctor matches: check the spelling or search by town only." }
+    DoctorResults { fr: "2. Choisir le médecin", en: "2. Choose the doctor" }
+    DoctorResultsCount { fr: "médecin(s) trouvé(s), 20 au plus\u{a0}: précisez la recherche si le vôtre n’y est pas.", en: "doctor(s) found, at most 20: narrow the search if yours is not listed." }
+    DoctorConfirmHeading { fr: "3. Confirmer", en: "3. Confirm" }
+    DoctorAgreed { fr: "Le médecin a accepté d’être le médecin traitant.", en: "The doctor has agreed to be the regular doctor." }
+    DoctorTeenChose { fr: "L’adolescent a choisi ce médecin, et je donne mon accord de parent.", en: "The teenager chose this doctor, and I agree as their parent." }
+    DoctorSubmit { fr: "Envoyer la déclaration", en: "Send the declaration" }
+    DoctorSending { fr: "Envoi de la déclaration…", en: "Sending the declaration…" }
+    DoctorFiled { fr: "Votre déclaration de médecin traitant est envoyée.", en: "Your declaration of a regular doctor has been sent." }
+    DoctorBack { fr: "Retour à mes médecins traitants", en: "Back to my regular doctors" }
+    DoctorAttestationLink { fr: "Déclarer un médecin traitant", en: "Declare a regular doctor" }
+    RequestsNewHeading { fr: "Faire une démarche", en: "Make a request" }
+    HomeAttentionHeading { fr: "À faire", en: "To do" }
+    HomeAttentionNone { fr: "Rien à faire pour l’instant\u{a0}: tout est à jour.", en: "Nothing to do for now: everything is up to date." }
+    HomeQuickHeading { fr: "Accès rapides", en: "Quick links" }
+    HomeQuickAttestation { fr: "Télécharger mon attestation de droits", en: "Download my certificate of entitlement" }
+    HomeQuickBank { fr: "Changer mes coordonnées bancaires", en: "Change my bank details" }
+    HomeQuickSimulator { fr: "Estimer un remboursement", en: "Estimate a reimbursement" }
+    HomeQuickWrite { fr: "Écrire à ma caisse", en: "Write to my fund" }
+    RequestsBankOrAddress { fr: "Changer de coordonnées bancaires ou d’adresse (Mon compte)", en: "Change bank details or address (My account)" }
+    RequestsContestHint { fr: "Contester un remboursement (depuis la ligne concernée de Mes paiements)", en: "Contest a reimbursement (from its line in My payments)" }
+    AttestationHeading { fr: "Attestation de droits", en: "Certificate of entitlement (attestation de droits)" }
+    AttestationLead {
+        fr: "Elle prouve vos droits à l’assurance maladie, par exemple auprès d’un employeur, d’un hôpital ou d’une pharmacie. Chaque attestation porte un code QR que chacun peut vérifier.",
+        en: "It proves your health insurance cover, for instance to an employer, a hospital or a pharmacy. Every certificate carries a QR code anyone can check.",
+    }
+    AttestationFamilyLead {
+        fr: "Vos enfants mineurs rattachés à votre compte ont chacun leur attestation.",
+        en: "Each of your minor children attached to your account has their own certificate.",
+    }
+    AttestationLoading { fr: "Chargement de vos attestations…", en: "Loading your certificates…" }
+    AttestationNir { fr: "Numéro de sécurité sociale", en: "Social security number" }
+    AttestationRank { fr: "Qualité", en: "Status" }
+    AttestationRights { fr: "Droits", en: "Cover" }
+    AttestationRightsSince { fr: "Ouverts depuis le", en: "Open since" }
+    AttestationRightsUntil { fr: "jusqu’au", en: "until" }
+    AttestationCss { fr: "Complémentaire santé solidaire", en: "Complémentaire santé solidaire (free top-up cover)" }
+    AttestationCssUntil { fr: "Oui, jusqu’au", en: "Yes, until" }
+    AttestationTreatingDoctor { fr: "Médecin traitant", en: "Regular doctor (médecin traitant)" }
+    AttestationDeclared { fr: "Déclaré", en: "Declared" }
+    AttestationNotDeclared { fr: "Non déclaré", en: "Not declared" }
+    AttestationExoneration { fr: "Exonération du ticket modérateur (ALD)", en: "Exemption from co-payment (long-term condition)" }
+    AttestationExonerationYes { fr: "Oui (précisée sur l’attestation)", en: "Yes (stated on the certificate)" }
+    AttestationDownload { fr: "Télécharger l’attestation (PDF)", en: "Download the certificate (PDF)" }
+    AttestationOf { fr: "de", en: "of" }
+    AttestationCheckLink { fr: "Vérifier une attestation reçue", en: "Check a certificate you were given" }
+    DocumentsStatementsHeading { fr: "Relevés de remboursement", en: "Reimbursement statements" }
+    DocumentsStatementsLead {
+        fr: "Vos relevés mensuels et vos récapitulatifs annuels se trouvent avec vos paiements.",
+        en: "Your monthly statements and yearly summaries are with your payments.",
+    }
+    DocumentsStatementsLink { fr: "Voir mes paiements et mes relevés", en: "See my payments and statements" }
+    VerifierIntro {
+        fr: "Scannez le code QR d’une attestation de droits avec l’appareil photo d’un téléphone\u{a0}: cette page s’ouvre et le vérifie. Vous pouvez aussi coller ou saisir le code imprimé sous le code QR.",
+        en: "Scan the QR code of a certificate with a phone’s camera: this page opens and checks it. You can also paste or type the code printed under the QR code.",
+    }
+    VerifierPrivacy {
+        fr: "La vérification se fait dans votre navigateur, même hors connexion\u{a0}: le code n’est envoyé à personne.",
+        en: "The check runs in your browser, even offline: the code is sent to no one.",
+    }
+    VerifierCodeLabel { fr: "Code de l’attestation", en: "Certificate code" }
+    VerifierCodeHint { fr: "Il est imprimé sous le code QR et commence par PA1.", en: "It is printed under the QR code and starts with PA1." }
+    VerifierSubmit { fr: "Vérifier", en: "Check" }
+    VerifierEmpty { fr: "Collez ou saisissez le code de l’attestation.", en: "Paste or type the certificate code." }
+    VerifierAuthentic { fr: "Attestation authentique", en: "Genuine certificate" }
+    VerifierAuthenticLead {
+        fr: "Ce code a été signé par la caisse. Comparez ces informations avec le document présenté\u{a0}: elles doivent être identiques.",
+        en: "This code was signed by the fund. Compare these facts with the document shown to you: they must be the same.",
+    }
+    VerifierIssuer { fr: "Établie par", en: "Issued by" }
+    VerifierIssuedOn { fr: "Établie le", en: "Issued on" }
+    VerifierNumber { fr: "Document n°", en: "Document no." }
+    VerifierFamilyName { fr: "Nom", en: "Family name" }
+    VerifierGivenNames { fr: "Prénoms", en: "Given names" }
+    VerifierBirthDate { fr: "Date de naissance", en: "Date of birth" }
+    VerifierFundCode { fr: "Code de l’organisme", en: "Fund code" }
+    VerifierNoEnd { fr: "sans date de fin", en: "with no end date" }
+    VerifierCoveredToday { fr: "Droits ouverts aujourd’hui selon cette attestation.", en: "Cover open today according to this certificate." }
+    VerifierNotCoveredToday { fr: "Droits fermés aujourd’hui selon cette attestation.", en: "Cover closed today according to this certificate." }
+    VerifierAsOfIssue {
+        fr: "Une attestation certifie les droits au jour où elle a été établie\u{a0}: pour une situation récente, demandez-en une du jour.",
+        en: "A certificate states the cover on the day it was issued: for a recent situation, ask for one issued today.",
+    }
+    VerifierKey { fr: "Clé de signature", en: "Signing key" }
+    VerifierKeyRetired { fr: "remplacée depuis le", en: "replaced since" }
+    VerifierNotAuthentic { fr: "Attestation NON authentique", en: "NOT a genuine certificate" }
+    VerifierTampered {
+        fr: "Ce code a été modifié après sa signature\u{a0}: ses informations ne sont pas celles que la caisse a certifiées. Ne vous fiez pas à ce document.",
+        en: "This code was changed after it was signed: its facts are not those the fund certified. Do not rely on this document.",
+    }
+    VerifierUnknownSigner {
+        fr: "Ce code n’a pas été signé par une clé de la caisse. Ne vous fiez pas à ce document.",
+        en: "This code was not signed with one of the fund’s keys. Do not rely on this document.",
+    }
+    VerifierMalformed {
+        fr: "Ce texte n’est pas un code d’attestation complet. Vérifiez qu’il commence par PA1 et qu’il n’y manque rien, ou scannez à nouveau le code QR.",
+        en: "This text is not a complete certificate code. Check that it starts with PA1 and that nothing is missing, or scan the QR code again.",
+    }
+    VerifierNoKeys {
+        fr: "Les clés de vérification de la caisse n’ont pas pu être chargées. Connectez-vous à Internet une fois, puis réessayez.",
+        en: "The fund’s verification keys could not be loaded. Connect to the Internet once, then try again.",
+    }
+    VerifierLoadingKeys { fr: "Chargement des clés de vérification de la caisse…", en: "Loading the fund’s verification keys…" }
     RequestsIntro {
         fr: "Déclarez un changement de situation, commandez une carte Vitale et suivez l’avancement de vos demandes.",
         en: "Report a change in your situation, order a Vitale card and follow the progress of your requests.",
@@ -575,8 +747,8 @@ catalog! {
     UsingEmailAgain { fr: "Vos codes de connexion arrivent de nouveau par e-mail.", en: "Your sign-in codes come by e-mail again." }
     StepUpHeading { fr: "Confirmez votre mot de passe", en: "Confirm your password" }
     StepUpText {
-        fr: "Pour protéger votre compte, saisissez votre mot de passe avant de changer la façon de vous connecter.",
-        en: "To protect your account, enter your password before changing how you sign in.",
+        fr: "Pour protéger votre compte, saisissez à nouveau votre mot de passe avant cette modification.",
+        en: "To protect your account, enter your password again before this change.",
     }
     CurrentPasswordLabel { fr: "Mot de passe actuel", en: "Current password" }
     StepUpSubmit { fr: "Confirmer", en: "Confirm" }
@@ -664,9 +836,9 @@ catalog! {
     DeviceLastSeen { fr: "Dernière activité le", en: "Last active on" }
     DeviceEnd { fr: "Déconnecter cet appareil", en: "Sign this device out" }
     DeviceEnded { fr: "L’appareil a été déconnecté.", en: "The device was signed out." }
-    AccountMoreSoon {
-        fr: "Votre adresse postale et votre compte bancaire arrivent dans une prochaine version.",
-        en: "Your postal address and bank account come in a later version.",
+    AccountLead {
+        fr: "Votre adresse postale, le compte de vos remboursements et la sécurité de votre compte.",
+        en: "Your postal address, the account for your reimbursements and your account’s security.",
     }
     Loading { fr: "Chargement…", en: "Loading…" }
 
@@ -973,6 +1145,64 @@ catalog! {
         en: "If you have reported an accessibility problem to us and are not satisfied with our answer, you can refer it to the Défenseur des droits (the French rights ombudsman).",
     }
     A11yRemedyLink { fr: "Contacter le Défenseur des droits", en: "Contact the Défenseur des droits" }
+
+    // ----- European health insurance card (CEAM) -----
+    TitleCeam { fr: "Carte européenne d’assurance maladie", en: "European health insurance card" }
+    CeamIntro {
+        fr: "La carte européenne d’assurance maladie prouve vos droits pendant un séjour temporaire dans l’Union européenne, l’Espace économique européen, en Suisse ou au Royaume-Uni. Elle est gratuite, personnelle (chaque enfant a la sienne) et valable 2 ans.",
+        en: "The European health insurance card proves your cover during a temporary stay in the European Union, the European Economic Area, Switzerland or the United Kingdom. It is free, personal (each child has their own) and valid for 2 years.",
+    }
+    CeamSignIn { fr: "Connectez-vous pour voir vos cartes européennes et en commander.", en: "Sign in to see your European cards and order one." }
+    CeamDelays {
+        fr: "Commandez la carte au moins 15 jours avant votre départ\u{a0}: elle arrive en 2 semaines environ. Si vous partez plus tôt, un certificat provisoire de remplacement, valable 3 mois, se télécharge tout de suite.",
+        en: "Order the card at least 15 days before you leave: it arrives in about 2 weeks. If you leave sooner, a provisional replacement certificate, valid for 3 months, can be downloaded at once.",
+    }
+    CeamLoading { fr: "Chargement de vos cartes européennes…", en: "Loading your European cards…" }
+    CeamNoCard { fr: "Pas de carte européenne pour le moment.", en: "No European card yet." }
+    CeamNumber { fr: "Numéro de la carte", en: "Card number" }
+    CeamValidity { fr: "Validité", en: "Valid" }
+    CeamFrom { fr: "du", en: "from" }
+    CeamTo { fr: "au", en: "to" }
+    CeamStatus { fr: "État", en: "Status" }
+    CeamExpiresSoon {
+        fr: "Cette carte expire dans moins de 3 mois\u{a0}: commandez-en une nouvelle avant votre prochain séjour.",
+        en: "This card expires within 3 months: order a new one before your next stay.",
+    }
+    CeamExpired {
+        fr: "Cette carte a expiré\u{a0}: commandez-en une nouvelle avant votre prochain séjour.",
+        en: "This card has expired: order a new one before your next stay.",
+    }
+    CeamPending { fr: "Commande en cours", en: "Order in progress" }
+    CeamPendingArrival { fr: "Arrivée prévue vers le", en: "Expected around" }
+    CeamPendingDeparture { fr: "Départ le", en: "Leaving on" }
+    CeamFollow { fr: "Suivre la demande dans Mes démarches", en: "Follow the request in My requests" }
+    CeamOrderOpen { fr: "Commander une carte", en: "Order a card" }
+    CeamFor { fr: "pour", en: "for" }
+    CeamReason { fr: "Raison du séjour", en: "Reason for the stay" }
+    CeamDeparture { fr: "Date de départ", en: "Departure date" }
+    CeamDepartureHint { fr: "Par exemple 15/07/2027, dans l’année qui vient.", en: "For example 15/07/2027, within the coming year." }
+    CeamAddress { fr: "Adresse de livraison", en: "Delivery address" }
+    CeamAddressHint { fr: "La carte est envoyée par courrier à l’adresse connue de votre caisse.", en: "The card is posted to the address your fund has on file." }
+    CeamAddressConfirm { fr: "Je confirme que la carte peut être envoyée à cette adresse", en: "I confirm the card can be sent to this address" }
+    CeamAddressMoved { fr: "Vous avez déménagé\u{a0}? Déclarez d’abord votre nouvelle adresse dans Mon compte.", en: "Have you moved? Report your new address in My account first." }
+    CeamAddressMovedLink { fr: "Aller à Mon compte", en: "Go to My account" }
+    CeamTooLate {
+        fr: "Votre départ est dans moins de 15 jours\u{a0}: la carte n’arrivera pas à temps. Téléchargez dès maintenant le certificat provisoire de remplacement, valable 3 mois, à présenter à la place de la carte.",
+        en: "You leave in less than 15 days: the card will not arrive in time. Download the provisional replacement certificate now, valid for 3 months, to show instead of the card.",
+    }
+    CeamProvisionalDownload { fr: "Télécharger le certificat provisoire (PDF)", en: "Download the provisional certificate (PDF)" }
+    CeamSubmit { fr: "Commander la carte", en: "Order the card" }
+    CeamSending { fr: "Envoi de la commande…", en: "Sending the order…" }
+    CeamFiled { fr: "Votre commande est enregistrée. La carte devrait arriver vers le", en: "Your order is recorded. The card should arrive around" }
+    CeamFiledLate {
+        fr: "Elle n’arrivera pas avant votre départ\u{a0}: téléchargez le certificat provisoire de remplacement, valable 3 mois.",
+        en: "It will not arrive before you leave: download the provisional replacement certificate, valid for 3 months.",
+    }
+    CeamDocumentsLead {
+        fr: "Pour vos séjours en Europe\u{a0}: commandez une carte pour vous ou vos enfants, ou téléchargez un certificat provisoire si vous partez bientôt.",
+        en: "For your stays in Europe: order a card for yourself or your children, or download a provisional certificate if you leave soon.",
+    }
+    CeamDocumentsLink { fr: "Voir et commander les cartes européennes", en: "See and order European cards" }
 
     // ----- Page not found -----
     NotFoundText {

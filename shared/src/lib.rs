@@ -5,7 +5,13 @@
 //! on the server.
 
 pub mod activation;
+pub mod address;
 pub mod api;
+pub mod attention;
+pub mod attestation;
+pub mod bank;
+pub mod ceam;
+pub mod doctor;
 pub mod i18n;
 pub mod iban;
 pub mod login;
@@ -17,6 +23,7 @@ pub mod preferences;
 pub mod reimbursements;
 pub mod requests;
 pub mod security;
+pub mod text;
 
 pub use i18n::Lang;
 pub use iban::Iban;

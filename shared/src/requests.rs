@@ -18,19 +18,40 @@ use crate::{Cents, Lang};
 pub enum Kind {
     /// Contest of a reimbursement (recours amiable before the commission de recours amiable).
     Contest,
+    /// New bank details (the fund checks the RIB before paying to the new account).
+    BankDetails,
+    /// New postal address after a move (the fund checks it before changing the roll).
+    AddressChange,
+    /// An order of a European health insurance card (CEAM) for one person of the household.
+    Ceam,
+    /// Declaration of a médecin traitant (completed by the doctor's confirmation or an agent).
+    TreatingDoctor,
 }
 
 impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 5] = [
+        Kind::Contest,
+        Kind::BankDetails,
+        Kind::AddressChange,
+        Kind::Ceam,
+        Kind::TreatingDoctor,
+    ];
+
     /// The code stored and exchanged.
     pub fn code(self) -> &'static str {
         match self {
             Kind::Contest => "contest",
+            Kind::BankDetails => "bank_details",
+            Kind::AddressChange => "address_change",
+            Kind::Ceam => "ceam",
+            Kind::TreatingDoctor => "treating_doctor",
         }
     }
 
     /// Reads [`Kind::code`].
     pub fn parse(code: &str) -> Option<Kind> {
-        (code == "contest").then_some(Kind::Contest)
+        Kind::ALL.into_iter().find(|k| k.code() == code)
     }
 
     /// The request's name for the member.
@@ -38,6 +59,14 @@ impl Kind {
         match (self, lang) {
             (Kind::Contest, Lang::Fr) => "Contestation d’un remboursement",
             (Kind::Contest, Lang::En) => "Contest of a reimbursement",
+            (Kind::BankDetails, Lang::Fr) => "Changement de coordonnées bancaires",
+            (Kind::BankDetails, Lang::En) => "Change of bank details",
+            (Kind::AddressChange, Lang::Fr) => "Changement d’adresse",
+            (Kind::AddressChange, Lang::En) => "Change of address",
+            (Kind::Ceam, Lang::Fr) => "Commande de carte européenne d’assurance maladie",
+            (Kind::Ceam, Lang::En) => "European health insurance card order",
+            (Kind::TreatingDoctor, Lang::Fr) => "Déclaration de médecin traitant",
+            (Kind::TreatingDoctor, Lang::En) => "Declaration of a regular doctor",
         }
     }
 
@@ -45,6 +74,9 @@ impl Kind {
     pub fn months_to_answer(self) -> i32 {
         match self {
             Kind::Contest => CONTEST_MONTHS,
+            Kind::BankDetails | Kind::AddressChange | Kind::Ceam | Kind::TreatingDoctor => {
+                CHANGE_MONTHS
+            }
         }
     }
 }
@@ -250,6 +282,9 @@ pub struct ContestRequest {
 
 /// Months to file a recours amiable after the decision, and for the commission to answer.
 pub const CONTEST_MONTHS: i32 = 2;
+
+/// Months the fund takes at most to check a change of bank details or address.
+pub const CHANGE_MONTHS: i32 = 1;
 
 /// Shortest and longest explanation, in characters.
 pub const EXPLANATION_CHARS: (usize, usize) = (10, 2000);
@@ -489,7 +524,11 @@ mod tests {
         for s in Status::ALL {
             assert_eq!(Status::parse(s.code()), Some(s));
         }
-        assert_eq!(Kind::parse(Kind::Contest.code()), Some(Kind::Contest));
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.code()), Some(k));
+            assert_ne!(k.label(Lang::Fr), k.label(Lang::En));
+        }
+        assert_eq!(Kind::parse("bank"), None);
         assert!(Status::Refused.is_final() && !Status::InProgress.is_final());
     }
 }

@@ -14,6 +14,8 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("schema/0002_identity.sql")),
         M::up(include_str!("schema/0003_reimbursements.sql")),
         M::up(include_str!("schema/0004_reimbursements_covering.sql")),
+        M::up(include_str!("schema/0005_professionals_search.sql")),
+        M::up(include_str!("schema/0006_ceam.sql")),
     ])
 });
 

@@ -3,13 +3,18 @@
 //! feature; handlers call the functions here and never see SQL.
 
 pub mod accounts;
+pub mod address;
 pub mod agents;
 pub mod attachments;
+pub mod attestations;
+pub mod bank;
+pub mod ceam;
 pub mod codes;
 pub mod letters;
 pub mod members;
 mod migrations;
 pub mod outbox;
+pub mod professionals;
 pub mod reimbursements;
 pub mod requests;
 pub mod security;

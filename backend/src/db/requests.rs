@@ -225,3 +225,41 @@ pub fn owner(conn: &Connection, id: i64) -> Result<Option<MemberId>, DbError> {
         })
         .optional()?)
 }
+
+/// The member's open request of this kind, the latest if several (changes of bank details or
+/// address: one at a time).
+pub fn open_of_kind(
+    conn: &Connection,
+    member: MemberId,
+    kind: Kind,
+) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM requests
+              WHERE member_id = ?1 AND kind = ?2 AND status NOT IN ('completed', 'refused')
+              ORDER BY id DESC LIMIT 1",
+            params![member.0, kind.code()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// The member's open request of this kind for `person` (the member themselves or one of their
+/// dependants), the latest if several.
+pub fn open_for(
+    conn: &Connection,
+    member: MemberId,
+    kind: Kind,
+    person: MemberId,
+) -> Result<Option<i64>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM requests
+              WHERE member_id = ?1 AND kind = ?2 AND COALESCE(beneficiary_id, member_id) = ?3
+                AND status NOT IN ('completed', 'refused')
+              ORDER BY id DESC LIMIT 1",
+            params![member.0, kind.code(), person.0],
+            |r| r.get(0),
+        )
+        .optional()?)
+}

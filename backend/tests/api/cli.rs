@@ -261,3 +261,117 @@ fn a_demo_folder_is_refused_in_production() {
         .unwrap();
     assert!(err.contains("demo database"), "{err}");
 }
+
+#[test]
+fn keys_rotate_retires_the_signing_key_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = portail()
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(migrate.status.success(), "{migrate:?}");
+    let refused = portail()
+        .args(["keys", "rotate", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("PORTAIL_SECRET_KEY"));
+
+    let secret = portail().arg("keygen").output().unwrap().stdout;
+    let secret = String::from_utf8_lossy(&secret).trim().to_owned();
+    let rotate = || {
+        let out = portail()
+            .args(["keys", "rotate", "--data-dir"])
+            .arg(dir.path())
+            .env("PORTAIL_SECRET_KEY", &secret)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let first = rotate();
+    assert!(first.contains("(the first key)"), "{first}");
+    let second = rotate();
+    assert!(second.contains("is retired and kept"), "{second}");
+
+    let conn = portail::db::open_connection(&portail::config::database_path(dir.path())).unwrap();
+    let keys = portail::db::attestations::public_keys(&conn).unwrap();
+    assert_eq!(keys.len(), 2);
+    assert!(keys[0].retired_on.is_none());
+    assert!(keys[1].retired_on.is_some());
+    assert!(second.contains(&keys[0].key_id) && second.contains(&keys[1].key_id));
+    // The new key signs, with the secret it was encrypted under.
+    let crypto = portail::crypto::Keys::from_base64(&secret).unwrap();
+    let (active, _) =
+        portail::db::attestations::signing_key(&conn, &crypto, "2030-01-01T00:00:00Z").unwrap();
+    assert_eq!(active, keys[0].key_id);
+}
+
+#[test]
+fn import_professionals_reads_the_rpps_extract_and_refreshes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = portail()
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(migrate.status.success(), "{migrate:?}");
+    let header = "Type d'identifiant PP|Identifiant PP|Identification nationale PP|Nom d'exercice|Prénom d'exercice|Code profession|Libellé profession|Libellé savoir-faire|Numéro Voie (coord. structure)|Libellé type de voie (coord. structure)|Libellé Voie (coord. structure)|Code postal (coord. structure)|Libellé commune (coord. structure)|Téléphone (coord. structure)|";
+    let file = dir
+        .path()
+        .join("PS_LibreAcces_Personne_activite_202611010000.txt");
+    let write = |rows: &[&str]| {
+        std::fs::write(&file, format!("{header}\n{}\n", rows.join("\n"))).unwrap();
+    };
+    let import = || {
+        portail()
+            .args(["import", "professionals"])
+            .arg(&file)
+            .arg("--data-dir")
+            .arg(dir.path())
+            .output()
+            .unwrap()
+    };
+    write(&[
+        "8|10001234567|810001234567|LEFÈVRE|ANNE|10|Médecin|Pédiatrie|3|PLACE|ROYALE|44000|NANTES|0240000001|",
+        "8|10001234568|810001234568|MARTIN|PAUL|60|Infirmier||1|RUE|X|44000|NANTES||",
+        "8|123|8123|BROKEN|ROW|10|Médecin||1|RUE|X|44000|NANTES||",
+    ]);
+    let out = import();
+    assert!(!out.status.success(), "a refused row fails the command");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "3 rows read: 1 doctors stored, 1 other professionals skipped, 1 rows refused"
+        ),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 4: identifiant PP"));
+
+    let db_path = portail::config::database_path(dir.path());
+    let found = |name: &str| {
+        let conn = portail::db::open_connection(&db_path).unwrap();
+        portail::db::professionals::search(&conn, name, "", None, 5).unwrap()
+    };
+    let anne = found("lefevre");
+    assert_eq!(anne.len(), 1);
+    assert_eq!(anne[0].family_name, "Lefèvre");
+    assert_eq!(anne[0].specialty, "Pédiatrie");
+    assert_eq!(anne[0].sector, None, "the extract does not say the sector");
+    assert!(
+        found("martin").is_empty(),
+        "nurses are not in the doctors' directory"
+    );
+
+    // Refreshed: the same doctor moves; nobody is added twice.
+    write(&[
+        "8|10001234567|810001234567|LEFÈVRE|ANNE|10|Médecin|Pédiatrie|8|RUE|CRÉBILLON|44000|NANTES||",
+    ]);
+    let out = import();
+    assert!(out.status.success(), "{out:?}");
+    let anne = found("lef");
+    assert_eq!(anne.len(), 1);
+    assert_eq!(anne[0].address_line, "8 Rue Crébillon");
+}

@@ -7,8 +7,13 @@
 mod helpers;
 
 mod activation;
+mod address;
+mod attestations;
+mod bank;
+mod ceam;
 mod cli;
 mod demo;
+mod doctor;
 mod http;
 mod import;
 mod login;

@@ -132,3 +132,19 @@ pub fn TextField(props: &TextFieldProps) -> Html {
 pub fn keep_field_focus() -> Callback<MouseEvent> {
     Callback::from(|event: MouseEvent| event.prevent_default())
 }
+
+/// A field's live message (`{id}-message`, which the field's `aria-describedby` names): the
+/// error, if any, with its icon and the "Erreur :" a screen reader hears first.
+pub fn field_message(id: &str, error: Option<&AttrValue>, lang: portail_shared::Lang) -> Html {
+    html! {
+        <p class="field__message" id={format!("{id}-message")} aria-live="polite">
+            if let Some(error) = error {
+                <span class="field__error">
+                    <Icon kind={IconKind::Error} />
+                    <span class="visually-hidden">{ Text::ErrorPrefix.text(lang) }{ " " }</span>
+                    { error.clone() }
+                </span>
+            }
+        </p>
+    }
+}

@@ -1,10 +1,13 @@
 //! Building blocks shared by the pages.
 
+pub mod address;
+pub mod bank;
 pub mod banner;
 pub mod dashboard;
 pub mod date_input;
 pub mod error_summary;
 pub mod field;
+pub mod file_field;
 pub mod footer;
 pub mod form;
 pub mod header;

@@ -3,9 +3,11 @@
 pub mod accessibility;
 pub mod account;
 pub mod activate_account;
+pub mod ceam;
 pub mod contest;
 pub mod create_account;
 pub mod demo_outbox;
+pub mod doctor;
 pub mod documents;
 pub mod forgot_nir;
 pub mod forgot_password;
@@ -21,6 +23,7 @@ pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
 pub mod simulator;
+pub mod verifier;
 
 use yew::prelude::*;
 
@@ -46,6 +49,10 @@ pub fn switch(route: Route) -> Html {
             html! { <reimbursements::ReimbursementLinePage id={id} /> }
         }
         Route::Documents => html! { <documents::DocumentsPage /> },
+        Route::Ceam => html! { <ceam::CeamPage /> },
+        Route::Verifier => html! { <verifier::VerifierPage /> },
+        Route::Doctor => html! { <doctor::DoctorPage /> },
+        Route::DoctorDeclare { person } => html! { <doctor::DeclarePage {person} /> },
         Route::Requests => html! { <requests::RequestsPage /> },
         Route::Messages => html! { <messages::MessagesPage /> },
         Route::Prevention => html! { <prevention::PreventionPage /> },

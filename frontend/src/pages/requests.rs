@@ -76,6 +76,14 @@ fn MemberRequests() -> Html {
         <>
             <PageTitle text={Text::TitleRequests} />
             <p class="lead">{ Text::RequestsIntro.text(lang) }</p>
+            <section class="box" aria-labelledby="nouvelle-demarche">
+                <h2 id="nouvelle-demarche">{ Text::RequestsNewHeading.text(lang) }</h2>
+                <ul class="quick-actions">
+                    <li><AppLink to={Route::Doctor}>{ Text::DoctorAttestationLink.text(lang) }</AppLink></li>
+                    <li><AppLink to={Route::Account}>{ Text::RequestsBankOrAddress.text(lang) }</AppLink></li>
+                    <li><AppLink to={Route::Reimbursements}>{ Text::RequestsContestHint.text(lang) }</AppLink></li>
+                </ul>
+            </section>
             { body }
         </>
     }
