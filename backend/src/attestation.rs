@@ -271,24 +271,10 @@ pub fn render(a: &Attestation) -> Result<Vec<u8>, PdfError> {
         ),
     );
     if a.demo {
-        const WARNING: &str = "DOCUMENT DE DÉMONSTRATION — sans aucune valeur, établi par un \
-                               portail de test pour des personnes fictives.";
-        flow.space(mm(2.0));
-        let y = flow.y();
-        let lines = pdf::wrap(WARNING, faces.get(Face::Bold), 9.0, TEXT_W - mm(6.0)).len();
-        let height = lines as f32 * 9.0 * 1.3 + mm(4.0);
-        flow.push(Op::Frame {
-            x: MARGIN,
-            y,
-            w: TEXT_W,
-            h: height,
-            background: krilla::color::rgb::Color::new(255, 243, 205),
-            border: pdf::ink(),
-            border_width: 0.8,
-        });
-        flow.space(mm(2.0));
-        flow.text(MARGIN + mm(3.0), TEXT_W - mm(6.0), Face::Bold, 9.0, WARNING);
-        flow.set_y(y + height + mm(2.0));
+        flow.warning(
+            "DOCUMENT DE DÉMONSTRATION — sans aucune valeur, établi par un portail de test pour \
+             des personnes fictives.",
+        );
     }
     flow.space(mm(3.0));
     flow.rule();

@@ -26,7 +26,7 @@ use crate::db::ceam::{Card, OrderData};
 use crate::db::reimbursements::Visible;
 use crate::db::{self, DbError, members::MemberId};
 use crate::error::{JsonBody, RequestLang, validation};
-use crate::pdf::{self, Face, Faces, Flow, MARGIN, Op, PdfError, TEXT_W, mm};
+use crate::pdf::{self, Face, Faces, Flow, MARGIN, PdfError, mm};
 use crate::session::Member;
 use crate::{AppError, clock, http::AppState};
 
@@ -476,26 +476,7 @@ pub fn render(c: &Certificate) -> Result<Vec<u8>, PdfError> {
         ),
     );
     if c.demo {
-        flow.space(mm(2.0));
-        let y = flow.y();
-        flow.push(Op::Frame {
-            x: MARGIN,
-            y,
-            w: TEXT_W,
-            h: mm(11.0),
-            background: krilla::color::rgb::Color::new(255, 243, 205),
-            border: pdf::ink(),
-            border_width: 0.8,
-        });
-        flow.space(mm(4.5));
-        flow.text(
-            MARGIN + mm(3.0),
-            TEXT_W - mm(6.0),
-            Face::Bold,
-            9.0,
-            "DOCUMENT DE DÉMONSTRATION — sans valeur, établi pour une personne fictive.",
-        );
-        flow.set_y(y + mm(13.0));
+        flow.warning("DOCUMENT DE DÉMONSTRATION — sans valeur, établi pour une personne fictive.");
     }
     flow.space(mm(3.0));
     flow.rule();

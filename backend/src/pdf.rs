@@ -356,6 +356,30 @@ impl<'f> Flow<'f> {
         self.paragraph(Face::Bold, size, text);
     }
 
+    /// A framed warning across the text width, as tall as its words need: a demonstration
+    /// document says it is one.
+    pub fn warning(&mut self, text: &str) {
+        const SIZE: f32 = 9.0;
+        self.space(mm(2.0));
+        let width = TEXT_W - mm(6.0);
+        let lines = wrap(&clean(text), &self.faces.bold, SIZE, width).len();
+        let height = lines as f32 * SIZE * LEADING + mm(4.0);
+        self.keep(height);
+        let y = self.y;
+        self.ops.push(Op::Frame {
+            x: MARGIN,
+            y,
+            w: TEXT_W,
+            h: height,
+            background: rgb::Color::new(255, 243, 205),
+            border: ink(),
+            border_width: 0.8,
+        });
+        self.y += mm(2.0);
+        self.text(MARGIN + mm(3.0), width, Face::Bold, SIZE, text);
+        self.y = y + height + mm(2.0);
+    }
+
     /// A horizontal rule across the text width.
     pub fn rule(&mut self) {
         self.keep(mm(2.0));

@@ -26,6 +26,7 @@ async function fillOrder(page: Page, name: string, reason: string, days: number,
 }
 
 test('a parent orders his child\'s card, then gets a provisional certificate for a trip in 5 days', { tag: '@desktop' }, async ({ page, context, consoleErrors }) => {
+  test.setTimeout(90_000);
   const yanis = persona('Yanis Mercier');
   await signInByEmail(page, yanis);
 

@@ -4,6 +4,7 @@
 import { test, expect, appReady, expectAccessible, persona, signInByEmail } from './support';
 
 test('a parent declares the médecin traitant her teenager chose, keyboard-free', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
   const helene = persona('Hélène Dumas');
   await signInByEmail(page, helene);
   await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Démarches' }).click();

@@ -33,6 +33,7 @@ function tamper(code: string) {
 }
 
 test('a parent downloads her child\'s attestation, which verifies, and cannot get another family\'s', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
   const sarah = persona('Sarah Lemaire');
   await signInByEmail(page, sarah);
   await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Documents' }).click();
@@ -95,6 +96,7 @@ test('a parent downloads her child\'s attestation, which verifies, and cannot ge
 });
 
 test('a member checks his attestation on his phone, offline too, and declares the médecin traitant it lacks', { tag: '@phone' }, async ({ page, context, consoleErrors }) => {
+  test.setTimeout(90_000);
   const leon = persona('Léon Garnier');
   await signInByEmail(page, leon);
   await page.goto('/documents');
