@@ -28,8 +28,9 @@ use crate::components::link::AppLink;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
 use crate::lang::use_lang;
+use crate::pages::requests::open_filed;
 use crate::route::Route;
-use crate::session::{Flash, FlashKind, SessionAction, SessionState, use_session};
+use crate::session::{SessionState, use_session};
 
 const REASON_ID: &str = "motif-amount";
 const EXPLANATION_ID: &str = "explication";
@@ -125,15 +126,7 @@ fn ContestForm(props: &ContestProps) -> Html {
                 let path = format!("{}/{line_id}/contest", api::paths::REIMBURSEMENTS);
                 let answer = api::post_json::<_, Summary>(&path, &body, lang).await;
                 if let Some(filed) = submission.finish(answer, lang) {
-                    let route = Route::Request { id: filed.id };
-                    dispatch.emit(SessionAction::ShowFlash(Flash {
-                        route,
-                        kind: FlashKind::Success,
-                        text: Text::ContestFiled,
-                    }));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&route);
-                    }
+                    open_filed(&dispatch, navigator.as_ref(), filed.id, Text::ContestFiled);
                 }
             });
         })

@@ -25,8 +25,9 @@ use crate::components::link::AppLink;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
 use crate::lang::use_lang;
+use crate::pages::requests::open_filed;
 use crate::route::Route;
-use crate::session::{Flash, FlashKind, SessionAction, SessionState, use_session};
+use crate::session::{SessionState, use_session};
 
 const NAME_ID: &str = "recherche-nom";
 const CITY_ID: &str = "recherche-ville";
@@ -351,15 +352,7 @@ pub fn DeclareForm(props: &DeclareFormProps) -> Html {
             spawn_local(async move {
                 let answer = api::post_json::<_, Summary>(api::paths::DOCTOR, &body, lang).await;
                 if let Some(filed) = submission.finish(answer, lang) {
-                    let route = Route::Request { id: filed.id };
-                    dispatch.emit(SessionAction::ShowFlash(Flash {
-                        route,
-                        kind: FlashKind::Success,
-                        text: Text::DoctorFiled,
-                    }));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&route);
-                    }
+                    open_filed(&dispatch, navigator.as_ref(), filed.id, Text::DoctorFiled);
                 }
             });
         })

@@ -17,7 +17,7 @@ use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
 use crate::lang::use_lang;
 use crate::route::Route;
-use crate::session::{SessionState, use_session};
+use crate::session::{Flash, FlashKind, SessionAction, SessionState, use_session};
 use crate::time;
 
 /// What a page knows of its data.
@@ -293,5 +293,23 @@ pub fn size_words(bytes: u64, lang: Lang) -> String {
         let tenths = (bytes * 10).div_ceil(1024 * 1024);
         let sep = if lang == Lang::Fr { ',' } else { '.' };
         format!("{}{sep}{} {mb}", tenths / 10, tenths % 10)
+    }
+}
+
+/// After a request is filed: its page opens, with `text` as a success message there.
+pub fn open_filed(
+    dispatch: &Callback<SessionAction>,
+    navigator: Option<&yew_router::prelude::Navigator>,
+    id: i64,
+    text: Text,
+) {
+    let route = Route::Request { id };
+    dispatch.emit(SessionAction::ShowFlash(Flash {
+        route,
+        kind: FlashKind::Success,
+        text,
+    }));
+    if let Some(navigator) = navigator {
+        navigator.push(&route);
     }
 }
