@@ -10,7 +10,7 @@ use crate::requests::{Kind, Status, Summary};
 /// One thing that needs attention (`GET /api/attention`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Attention {
     /// The fund waits for something from the member on this request.
     WaitingForYou {
