@@ -441,6 +441,24 @@ const MEMBERS: &[MemberPersona] = &[
             city: "Brest",
         }],
     },
+    MemberPersona {
+        person: Person {
+            nir: "268033523812348",
+            family_name: "Lefort",
+            given_names: "Françoise",
+            birth_date: "1968-03-15",
+            sex: "F",
+            address: "11 rue de Saint-Malo",
+            postal_code: "35000",
+            city: "Rennes",
+        },
+        email: "francoise.lefort@demo.portail.test",
+        password: "Ajonc-Lande-Granit-68",
+        story: "58 ans : voit ses dépistages (sein à jour, côlon à faire, col de l’utérus en retard) et déclare un dépistage fait ailleurs (Prévention).",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
 ];
 
 /// The RIB of the account each persona is paid on (bank, branch, account): the IBAN is
@@ -522,12 +540,25 @@ fn seed_in(
                     .bytes()
                     .fold(0_u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b)));
                 let prefix = format!("DEMO-{}", persona.person.nir);
-                for line in synthetic::history(seed, id, &household, today, HELD_MONTHS, &prefix) {
+                let everyone: Vec<&Person> = std::iter::once(&persona.person)
+                    .chain(persona.children)
+                    .collect();
+                let acts = screenings(&everyone, today);
+                for line in synthetic::history_with(
+                    seed,
+                    id,
+                    &household,
+                    today,
+                    HELD_MONTHS,
+                    &prefix,
+                    &acts,
+                ) {
                     db::reimbursements::insert(tx, keys, &line)?;
                 }
                 let people = std::iter::once(&persona.person).chain(persona.children);
                 for (someone, person) in household.iter().zip(people) {
                     care_records(tx, keys, someone, person.city, today)?;
+                    prevention_records(tx, someone, person.nir, today)?;
                 }
                 id
             }
@@ -684,6 +715,84 @@ fn care_records(
     }
     if traits.css {
         db::attestations::set_css_until(tx, someone.member, Some(today.add_months(7)))?;
+    }
+    Ok(())
+}
+
+/// Prevention acts in the personas' histories, by NIR (see `portail_shared::prevention`):
+/// Camille's HPV test, Léa's M’T dents exam this year (Hugo's is to do), Jean's flu vaccine of
+/// the current (or last) season, Françoise's mammography (her colorectal screening is to do).
+fn screenings(people: &[&Person], today: Date) -> Vec<synthetic::Screening> {
+    use portail_shared::Cents;
+    use portail_shared::prevention::{in_flu_season, season_start};
+    use portail_shared::reimbursements::Nature;
+    let flu_day = if in_flu_season(today) {
+        season_start(today).max(today.add_days(-20))
+    } else {
+        season_start(today).add_days(20)
+    };
+    let mut acts = Vec::new();
+    for (who, person) in people.iter().enumerate() {
+        let act = |on: Date, nature, label, professional, base| synthetic::Screening {
+            who,
+            on,
+            nature,
+            label,
+            professional,
+            base: Cents(base),
+        };
+        match person.nir {
+            "291056912304511" => acts.push(act(
+                today.add_months(-20),
+                Nature::Lab,
+                "Test HPV",
+                "Laboratoire du Parc",
+                3510,
+            )),
+            "217096912310156" => acts.push(act(
+                today.add_months(-2),
+                Nature::Dental,
+                "Examen bucco-dentaire M’T dents",
+                "Dr Claire Perrin, chirurgien-dentiste",
+                3000,
+            )),
+            "158112A00401729" => acts.push(act(
+                flu_day,
+                // The injection by the pharmacist (the vaccine, free with the voucher, is
+                // not billed).
+                Nature::Paramedical { acts: 1 },
+                "Vaccin contre la grippe",
+                "Pharmacie du Marché",
+                790,
+            )),
+            "268033523812348" => acts.push(act(
+                today.add_months(-8),
+                Nature::Radiology,
+                "Mammographie de dépistage",
+                "Cabinet d’imagerie du Parc",
+                6600,
+            )),
+            _ => {}
+        }
+    }
+    acts
+}
+
+/// What the fund knows for prevention: Sophie's pregnancy, and Françoise's HPV test declared
+/// done elsewhere 5 years and 8 months ago (so her cervical screening is overdue).
+fn prevention_records(
+    tx: &rusqlite::Transaction<'_>,
+    someone: &Someone,
+    nir: &str,
+    today: Date,
+) -> Result<(), DbError> {
+    if let Some(p) = someone.traits.pregnancy {
+        let due = p.sixth_month.add_months(4);
+        db::prevention::add_pregnancy(tx, someone.member, due, p.sixth_month.add_months(-3))?;
+    }
+    if nir == "268033523812348" {
+        let programme = portail_shared::prevention::Programme::Cervical.code();
+        db::prevention::declare(tx, someone.member, programme, today.add_months(-68))?;
     }
     Ok(())
 }

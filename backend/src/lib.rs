@@ -30,6 +30,7 @@ pub mod password;
 pub mod pdf;
 pub mod portal;
 pub mod preferences;
+pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
 pub mod security;

@@ -150,11 +150,65 @@ pub fn history(
     months: u32,
     external_prefix: &str,
 ) -> Vec<NewLine> {
+    history_with(seed, insured, people, today, months, external_prefix, &[])
+}
+
+/// A prevention act in someone's history (a screening, an M’T dents exam, a flu vaccine),
+/// named by its act label. Paid under tiers payant and never rejected, it draws nothing from
+/// the generator: the rest of the history stays as [`history`] makes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screening {
+    /// The person, as an index in `people`.
+    pub who: usize,
+    /// The day of the act.
+    pub on: Date,
+    /// Its nature (radiology, lab, dental…).
+    pub nature: Nature,
+    /// The act label, kept as the line's specialty ("Mammographie de dépistage").
+    pub label: &'static str,
+    /// Who did it.
+    pub professional: &'static str,
+    /// Base de remboursement (also what was charged).
+    pub base: Cents,
+}
+
+/// [`history`] with prevention acts added (those outside the period are left out).
+pub fn history_with(
+    seed: u64,
+    insured: MemberId,
+    people: &[Someone],
+    today: Date,
+    months: u32,
+    external_prefix: &str,
+    screenings: &[Screening],
+) -> Vec<NewLine> {
     let mut rng = Rng::new(seed);
     let start = today.add_months(-i32::try_from(months).unwrap_or(27));
     let mut cares = Vec::new();
     for (who, person) in people.iter().enumerate() {
         plan(&mut rng, who, person, start, today, &mut cares);
+    }
+    for s in screenings {
+        if s.who >= people.len() || s.on > today || s.on < start {
+            continue;
+        }
+        cares.push(Care {
+            who: s.who,
+            act: Act {
+                date: s.on,
+                nature: s.nature,
+                professional: s.professional.to_owned(),
+                charged: s.base,
+                base: s.base,
+                in_parcours: true,
+                ald_related: false,
+                tiers_payant: true,
+                complementary: None,
+            },
+            professional: s.professional.to_owned(),
+            specialty: s.label,
+            rejected: None,
+        });
     }
     cares.sort_by_key(|c| (c.act.date, c.who));
     price(&mut rng, insured, people, cares, today, external_prefix)

@@ -42,6 +42,8 @@ mod doctor;
 mod documents;
 #[path = "render/payments.rs"]
 mod payments;
+#[path = "render/prevention.rs"]
+mod prevention;
 #[path = "render/requests.rs"]
 mod requests;
 
@@ -621,7 +623,7 @@ async fn a_members_payments_page_loads_their_payments_and_a_visitor_is_asked_to_
 
 #[tokio::test]
 async fn member_areas_say_what_comes_next_when_signed_in() {
-    for (path, title) in [("/messagerie", "Messagerie"), ("/prevention", "Prévention")] {
+    for (path, title) in [("/messagerie", "Messagerie")] {
         let html = render_member(path, Lang::Fr).await;
         assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), title, "{path}");
         let main = main_of(&html);
@@ -636,6 +638,21 @@ async fn member_areas_say_what_comes_next_when_signed_in() {
         assert!(!visitor.contains("prochaine version"), "{path}");
         assert!(visitor.contains("Connectez-vous pour accéder"), "{path}");
     }
+}
+
+#[tokio::test]
+async fn prevention_loads_the_members_programmes_and_asks_a_visitor_to_sign_in() {
+    let html = render_member("/prevention", Lang::Fr).await;
+    assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), "Prévention");
+    let main = main_of(&html);
+    assert!(main.contains("Chargement de vos recommandations de prévention…"));
+    assert!(!main.contains("prochaine version"));
+    assert!(!main.contains("Connectez-vous"));
+    let visitor = render_fr("/prevention").await;
+    assert!(
+        main_of(&visitor).contains("Connectez-vous pour accéder à vos rendez-vous de prévention.")
+    );
+    assert!(!visitor.contains("Chargement de vos recommandations"));
 }
 
 #[tokio::test]

@@ -1204,6 +1204,45 @@ catalog! {
     }
     CeamDocumentsLink { fr: "Voir et commander les cartes européennes", en: "See and order European cards" }
 
+    // ----- Prevention -----
+    PreventionLoading { fr: "Chargement de vos recommandations de prévention…", en: "Loading your prevention recommendations…" }
+    PreventionLead {
+        fr: "Pour vous et vos enfants mineurs, d’après l’âge, la situation et vos remboursements. Ces dépistages et vaccins sont pris en charge.",
+        en: "For you and your minor children, from age, situation and your reimbursements. These screenings and vaccinations are covered.",
+    }
+    PreventionNone {
+        fr: "Aucun dépistage ni vaccin de cette liste n’est recommandé à cet âge pour le moment.",
+        en: "None of these screenings or vaccinations is recommended at this age for now.",
+    }
+    PreventionWhy { fr: "Pourquoi", en: "Why" }
+    PreventionHow { fr: "Comment faire", en: "How to do it" }
+    PreventionCover { fr: "Prise en charge", en: "Cover" }
+    PreventionSource { fr: "Source", en: "Source" }
+    PreventionLastDone { fr: "Dernière fois", en: "Last time" }
+    PreventionNeverDone {
+        fr: "Rien trouvé dans vos remboursements des 27 derniers mois ni dans vos déclarations.",
+        en: "Nothing found in your reimbursements of the last 27 months nor in your declarations.",
+    }
+    PreventionDueSince { fr: "À faire depuis le", en: "To do since" }
+    PreventionDueFrom { fr: "À faire à partir du", en: "To do from" }
+    PreventionOverdueSince {
+        fr: "En retard de plus de 6\u{a0}mois\u{a0}: à faire depuis le",
+        en: "More than 6 months late: to do since",
+    }
+    PreventionElsewhere { fr: "Vous l’avez fait ailleurs\u{a0}?", en: "Did you do it elsewhere?" }
+    PreventionElsewhereFor { fr: "pour", en: "for" }
+    PreventionElsewhereDate { fr: "Date à laquelle vous l’avez fait", en: "Date you did it" }
+    PreventionElsewhereHint {
+        fr: "Par exemple 14\u{a0}03\u{a0}2026. Elle ne peut pas être dans le futur.",
+        en: "For example 14 03 2026. It cannot be in the future.",
+    }
+    PreventionElsewhereSubmit { fr: "Enregistrer la date", en: "Save the date" }
+    PreventionElsewhereSending { fr: "Enregistrement…", en: "Saving…" }
+    PreventionElsewhereSaved {
+        fr: "Date enregistrée\u{a0}: la recommandation a été mise à jour.",
+        en: "Date saved: the recommendation has been updated.",
+    }
+
     // ----- Page not found -----
     NotFoundText {
         fr: "L’adresse saisie est peut-être incorrecte, ou la page a été déplacée.",

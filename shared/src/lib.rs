@@ -20,6 +20,7 @@ pub mod nir;
 pub mod outbox;
 pub mod password;
 pub mod preferences;
+pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
 pub mod security;

@@ -14,6 +14,7 @@ pub mod letters;
 pub mod members;
 mod migrations;
 pub mod outbox;
+pub mod prevention;
 pub mod professionals;
 pub mod reimbursements;
 pub mod requests;

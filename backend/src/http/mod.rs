@@ -114,6 +114,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(crate::doctor::list, crate::doctor::declare))
         .routes(routes!(crate::doctor::search))
         .routes(routes!(crate::attention::list))
+        .routes(routes!(crate::prevention::list))
+        .routes(routes!(crate::prevention::done))
         .routes(routes!(outbox::demo_outbox))
         .routes(routes!(outbox::demo_letter))
         .split_for_parts()

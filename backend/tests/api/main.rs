@@ -21,6 +21,7 @@ mod mail;
 mod ops;
 mod password;
 mod portal;
+mod prevention;
 mod reimbursements;
 mod requests;
 mod security;
