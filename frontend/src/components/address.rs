@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, SimpleDate, parse_date};
+use crate::components::date_input::{DateInput, DatePart, SimpleDate, on_date_part, parse_date};
 use crate::components::error_summary::error_summary;
 use crate::components::field::{TextField, keep_field_focus};
 use crate::components::file_field::FileField;
@@ -302,19 +302,7 @@ pub fn AddressForm(props: &AddressFormProps) -> Html {
             left.set(next);
         })
     };
-    let on_date = {
-        let (date, form) = (date.clone(), form.clone());
-        Callback::from(move |(part, value): (DatePart, String)| {
-            form.clear_server_error("moved_on");
-            let mut next = (*date).clone();
-            match part {
-                DatePart::Day => next.0 = value,
-                DatePart::Month => next.1 = value,
-                DatePart::Year => next.2 = value,
-            }
-            date.set(next);
-        })
-    };
+    let on_date = on_date_part(&date, &form, "moved_on");
     let on_date_blur = {
         let leave = leave("moved_on");
         Callback::from(move |_: DatePart| leave.emit(()))

@@ -130,6 +130,29 @@ pub enum DatePart {
     Year,
 }
 
+/// What three date boxes hold, as typed: day, month, year.
+pub type DateBoxes = (String, String, String);
+
+/// The [`DateInput`] callback that keeps `date` up to date as the member types, and forgets
+/// the server's message for `field` (the member is correcting it).
+pub fn on_date_part(
+    date: &UseStateHandle<DateBoxes>,
+    form: &crate::components::form::Form,
+    field: &'static str,
+) -> Callback<(DatePart, String)> {
+    let (date, form) = (date.clone(), form.clone());
+    Callback::from(move |(part, value): (DatePart, String)| {
+        form.clear_server_error(field);
+        let mut next = (*date).clone();
+        match part {
+            DatePart::Day => next.0 = value,
+            DatePart::Month => next.1 = value,
+            DatePart::Year => next.2 = value,
+        }
+        date.set(next);
+    })
+}
+
 /// Properties of [`DateInput`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct DateInputProps {

@@ -20,7 +20,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, SimpleDate, parse_date};
+use crate::components::date_input::{DateInput, DatePart, SimpleDate, on_date_part, parse_date};
 use crate::components::error_summary::error_summary;
 use crate::components::field::keep_field_focus;
 use crate::components::form::use_form;
@@ -327,19 +327,7 @@ pub fn OrderForm(props: &OrderFormProps) -> Html {
     };
     let too_late = ceam::check_departure(&order.departure, today)
         .is_ok_and(|day| !ceam::arrives_in_time(day, today));
-    let on_date = {
-        let (date, form) = (date.clone(), form.clone());
-        Callback::from(move |(part, value): (DatePart, String)| {
-            form.clear_server_error("departure");
-            let mut next = (*date).clone();
-            match part {
-                DatePart::Day => next.0 = value,
-                DatePart::Month => next.1 = value,
-                DatePart::Year => next.2 = value,
-            }
-            date.set(next);
-        })
-    };
+    let on_date = on_date_part(&date, &form, "departure");
     let on_date_blur = {
         let left = left.clone();
         Callback::from(move |_: DatePart| {

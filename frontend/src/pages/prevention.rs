@@ -18,7 +18,9 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, DateProblem, SimpleDate, parse_date};
+use crate::components::date_input::{
+    DateInput, DatePart, DateProblem, SimpleDate, on_date_part, parse_date,
+};
 use crate::components::error_summary::{SummaryItem, error_summary};
 use crate::components::field::keep_field_focus;
 use crate::components::form::{Outcome, use_form};
@@ -337,19 +339,7 @@ pub fn DoneForm(props: &DoneFormProps) -> Html {
         .server_error("done_on")
         .or_else(|| shown.map(|p| AttrValue::from(p.message(lang))));
     let programme_error = form.server_error("programme");
-    let on_date = {
-        let (date, form) = (date.clone(), form.clone());
-        Callback::from(move |(part, value): (DatePart, String)| {
-            form.clear_server_error("done_on");
-            let mut next = (*date).clone();
-            match part {
-                DatePart::Day => next.0 = value,
-                DatePart::Month => next.1 = value,
-                DatePart::Year => next.2 = value,
-            }
-            date.set(next);
-        })
-    };
+    let on_date = on_date_part(&date, &form, "done_on");
     let on_blur = {
         let left = left.clone();
         Callback::from(move |_: DatePart| {
