@@ -166,3 +166,21 @@ test('the portal installs as an app and reopens offline to its shell', { tag: '@
   await expectAccessible(page);
   await context.setOffline(false);
 });
+
+test('the help centre answers as one types, without signing in', async ({ page, consoleErrors }) => {
+  await page.goto('/aide');
+  await expect(await appReady(page)).toHaveText('Aide');
+  const search = page.getByRole('searchbox', { name: 'Rechercher dans l’aide' });
+  await search.fill('mot de passe oublié');
+  await expect(page.getByRole('status').filter({ hasText: 'réponse' })).toHaveText('1 réponse(s) à votre recherche');
+  await expect(page.getByRole('heading', { name: 'Je n’arrive pas à me connecter' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Méfiez-vous des messages frauduleux' })).toHaveCount(0);
+  await expectAccessible(page);
+  await search.fill('sms frauduleux');
+  await expect(page.getByRole('heading', { name: 'Méfiez-vous des messages frauduleux' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('33700');
+  await search.fill('xylophone');
+  await expect(page.locator('main')).toContainText('Aucune réponse ne correspond');
+  await search.fill('');
+  await expect(page.getByRole('navigation', { name: 'Les sujets' })).toBeVisible();
+});

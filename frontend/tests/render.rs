@@ -472,6 +472,32 @@ async fn unknown_address_shows_the_not_found_page_with_a_way_home() {
 }
 
 #[tokio::test]
+async fn help_centre_lists_its_topics_each_with_an_anchor_and_its_answers() {
+    let html = render_fr("/aide").await;
+    let main = main_of(&html);
+    for article in portail_shared::help::ARTICLES {
+        assert!(
+            main.contains(&format!(r##"href="#{}""##, article.id)),
+            "{}",
+            article.id
+        );
+        assert!(
+            main.contains(&format!(r#"id="{}""#, article.id)),
+            "{}",
+            article.id
+        );
+    }
+    assert!(main.contains("Je n’arrive pas à me connecter"));
+    assert!(main.contains("Par exemple\u{a0}: mot de passe"));
+    assert!(main.contains(r#"type="search""#));
+    assert!(main.contains(r#"href="/mot-de-passe-oublie""#));
+    assert!(main.contains(r#"href="/verifier""#));
+    let en = render("/aide", Lang::En, loaded(Mode::Production)).await;
+    assert!(main_of(&en).contains("I cannot sign in"));
+    assert!(main_of(&en).contains("Search the help"));
+}
+
+#[tokio::test]
 async fn help_page_gives_nir_location_phone_and_phishing_warning() {
     let html = render_fr("/aide").await;
     assert!(html.contains("carte Vitale"));

@@ -1102,6 +1102,55 @@ catalog! {
     }
     HelpAccessibilityHeading { fr: "Une difficulté pour utiliser le portail ?", en: "Trouble using the portal?" }
     HelpAccessibilityLink { fr: "Lire la déclaration d’accessibilité", en: "Read the accessibility statement" }
+    HelpSearchLabel { fr: "Rechercher dans l’aide", en: "Search the help" }
+    HelpSearchHint { fr: "Par exemple\u{a0}: mot de passe, code, carte Vitale, attestation.", en: "For example: password, code, Vitale card, certificate." }
+    HelpSearchCount { fr: "réponse(s) à votre recherche", en: "answer(s) to your search" }
+    HelpSearchNone {
+        fr: "Aucune réponse ne correspond. Essayez un autre mot, ou appelez le 36 46\u{a0}: un conseiller vous aidera.",
+        en: "No answer matches. Try another word, or call 36 46: an adviser will help you.",
+    }
+    HelpContents { fr: "Les sujets", en: "Topics" }
+    HelpLoginHeading { fr: "Je n’arrive pas à me connecter", en: "I cannot sign in" }
+    HelpLoginKey {
+        fr: "Numéro refusé\u{a0}: les 2 derniers chiffres sont une clé de contrôle. Si la page dit que la clé ne correspond pas, un chiffre a été mal saisi\u{a0}: comparez avec votre carte Vitale.",
+        en: "Number refused: the last 2 digits are a check key. If the page says the key does not match, a digit was mistyped: compare with your Vitale card.",
+    }
+    HelpLoginPassword {
+        fr: "Mot de passe oublié\u{a0}: choisissez «\u{a0}Mot de passe oublié\u{a0}?\u{a0}» sur la page de connexion. Vous recevez par e-mail un lien valable 30 minutes pour en choisir un nouveau.",
+        en: "Forgotten password: choose “Forgotten password?” on the sign-in page. You receive by e-mail a link valid 30 minutes to choose a new one.",
+    }
+    HelpLoginLocked {
+        fr: "Compte bloqué\u{a0}: après plusieurs mots de passe erronés, la page vous fait patienter et indique jusqu’à quelle heure. Attendez, ou choisissez un nouveau mot de passe.",
+        en: "Account locked: after several wrong passwords the page makes you wait and says until what time. Wait, or choose a new password.",
+    }
+    HelpLoginCode {
+        fr: "Code reçu par e-mail\u{a0}: à chaque connexion, un code à 6 chiffres vous est envoyé. Regardez dans les courriers indésirables, ou demandez un nouveau code depuis la page.",
+        en: "Code received by e-mail: at each sign-in a 6-digit code is sent to you. Look in your junk mail, or ask for a new code from the page.",
+    }
+    HelpLoginBrowser {
+        fr: "La page ne s’affiche pas bien\u{a0}: rechargez-la, videz le cache de votre navigateur, essayez un autre navigateur ou désactivez les extensions (bloqueurs de publicité).",
+        en: "The page does not display properly: reload it, clear your browser’s cache, try another browser or turn off extensions (ad blockers).",
+    }
+    HelpLetterHeading { fr: "Je n’ai pas reçu mon code par courrier", en: "My code has not arrived by post" }
+    HelpLetterText {
+        fr: "Le code de création de compte est envoyé à l’adresse postale que connaît votre caisse, sous 3 à 5 jours ouvrés, et reste valable 30 jours. Vous pouvez en demander un nouveau une fois par jour\u{a0}: il remplace le précédent. Si vous avez déménagé, appelez le 36 46.",
+        en: "The account creation code is posted to the address your fund has on file, within 3 to 5 working days, and stays valid 30 days. You can ask for a new one once a day: it replaces the previous one. If you have moved, call 36 46.",
+    }
+    HelpUnknownHeading { fr: "Mon numéro n’est pas reconnu", en: "My number is not recognised" }
+    HelpUnknownText {
+        fr: "Vous êtes peut-être couvert par un autre régime (MSA pour les métiers agricoles, un régime spécial comme la SNCF ou les militaires) ou par une autre caisse après un déménagement. Le compte s’ouvre auprès de la caisse qui vous couvre\u{a0}; en cas de doute, appelez le 36 46.",
+        en: "You may be covered by another scheme (MSA for farming jobs, a special scheme such as the SNCF or the armed forces) or by another fund after a move. The account is opened with the fund that covers you; if in doubt, call 36 46.",
+    }
+    HelpAttestationHeading { fr: "Vérifier une attestation de droits", en: "Check a certificate of entitlement" }
+    HelpAttestationText {
+        fr: "Chaque attestation porte un code QR. Scannez-le avec l’appareil photo d’un téléphone, ou saisissez le code imprimé dessous sur la page de vérification\u{a0}: elle dit si l’attestation est authentique et ce qu’elle certifie.",
+        en: "Every certificate carries a QR code. Scan it with a phone’s camera, or type the code printed under it on the verification page: it says whether the certificate is genuine and what it certifies.",
+    }
+    HelpReachHeading { fr: "Joindre une personne", en: "Reach a person" }
+    HelpReachText {
+        fr: "Par téléphone au 36 46, par la messagerie de votre compte, ou dans un accueil de votre caisse, de préférence sur rendez-vous.",
+        en: "By phone on 36 46, through your account’s messaging, or at one of your fund’s offices, preferably by appointment.",
+    }
 
     // ----- Accessibility statement -----
     A11yLead {

@@ -12,6 +12,7 @@ pub mod attestation;
 pub mod bank;
 pub mod ceam;
 pub mod doctor;
+pub mod help;
 pub mod i18n;
 pub mod iban;
 pub mod login;
