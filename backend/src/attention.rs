@@ -35,9 +35,7 @@ pub async fn list(
                 let Some(birth) = Date::parse(&person.birth_date) else {
                     continue;
                 };
-                let name = db::members::postal(c, person.member)?.map_or(person.name, |p| {
-                    format!("{} {}", p.given_names, p.family_name)
-                });
+                let name = db::members::full_name(c, person.member)?.unwrap_or(person.name);
                 people.push(Someone {
                     id: person.member.0,
                     name,

@@ -63,9 +63,7 @@ pub async fn list(
                 let Some(birth) = Date::parse(&person.birth_date) else {
                     continue;
                 };
-                let full = db::members::postal(c, person.member)?
-                    .map(|p| format!("{} {}", p.given_names, p.family_name))
-                    .unwrap_or(person.name);
+                let full = db::members::full_name(c, person.member)?.unwrap_or(person.name);
                 people.push(Person {
                     id: person.member.0,
                     name: full,
@@ -190,14 +188,11 @@ fn file(
     if chosen.is_none() && !problems.contains(&doctor::Problem::NoDoctor) {
         problems.insert(0, doctor::Problem::NoDoctor);
     }
-    if !problems.is_empty() {
+    let Some(chosen) = chosen.filter(|_| problems.is_empty()) else {
         let error = problems.iter().fold(validation(lang), |e, p| {
             e.with_field(p.field(), p.message(lang))
         });
         return Ok(Err(AppError::Invalid(error)));
-    }
-    let Some(chosen) = chosen else {
-        return Ok(Err(AppError::Invalid(validation(lang))));
     };
     if let Some((current, _)) = db::professionals::treating_doctor(tx, person.member)?
         && current.id == chosen.id
@@ -228,9 +223,8 @@ fn file(
         ))));
     }
     let doctor = shown(&chosen);
-    let full_name = db::members::postal(tx, person.member)?
-        .map(|p| format!("{} {}", p.given_names, p.family_name))
-        .unwrap_or_else(|| person.name.clone());
+    let full_name =
+        db::members::full_name(tx, person.member)?.unwrap_or_else(|| person.name.clone());
     let data = DoctorRequestData {
         person: person.member.0,
         person_name: full_name,

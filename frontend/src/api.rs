@@ -134,6 +134,12 @@ pub mod paths {
     pub const PROFESSIONALS: &str = "/api/professionals";
     /// `GET`: what needs the member's attention (the home's "À faire").
     pub const ATTENTION: &str = "/api/attention";
+    /// `GET`: the household's European health insurance cards.
+    pub const CEAM: &str = "/api/ceam";
+    /// `GET`: the household's prevention programmes.
+    pub const PREVENTION: &str = "/api/prevention";
+    /// `POST`: a programme done elsewhere.
+    pub const PREVENTION_DONE: &str = "/api/prevention/done";
     /// `POST` a file's bytes (`?name=`); `GET /{id}` downloads one.
     pub const ATTACHMENTS: &str = "/api/attachments";
     /// `POST`: estimates a planned visit.

@@ -126,6 +126,17 @@ pub fn nir_context(id: i64) -> String {
     format!("members.nir_cipher:{id}")
 }
 
+/// "Camille Martin": given names then family name, as the roll has them.
+pub fn full_name(conn: &Connection, id: MemberId) -> Result<Option<String>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT given_names || ' ' || family_name FROM members WHERE id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// Who a member is and where the post reaches them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Postal {

@@ -32,9 +32,6 @@ use crate::lang::use_lang;
 use crate::route::Route;
 use crate::session::{SessionState, use_session};
 
-/// The household's cards.
-pub const CEAM_PATH: &str = "/api/ceam";
-
 const REASON_ID: &str = "ceam-raison-holiday";
 const DEPARTURE_ID: &str = "ceam-depart";
 const DEPARTURE_FIRST_BOX: &str = "ceam-depart-jour";
@@ -70,7 +67,7 @@ fn MemberCeam() -> Html {
         let loaded = loaded.setter();
         use_effect_with(*reload, move |_| {
             spawn_local(async move {
-                let answer = api::get_json::<CeamHousehold>(CEAM_PATH, lang).await;
+                let answer = api::get_json::<CeamHousehold>(api::paths::CEAM, lang).await;
                 loaded.set(match answer {
                     Ok(household) => Loaded::Ready(Rc::new(household)),
                     Err(failure) => Loaded::Failed(failure.message(lang).into()),
@@ -359,7 +356,7 @@ pub fn OrderForm(props: &OrderFormProps) -> Html {
             submission.sending();
             let (body, on_done, person) = (order.clone(), on_done.clone(), person.clone());
             spawn_local(async move {
-                let path = format!("{CEAM_PATH}/{}/order", person.id);
+                let path = format!("{}/{}/order", api::paths::CEAM, person.id);
                 let answer = api::post_json::<_, OrderFiled>(&path, &body, lang).await;
                 if let Some(answer) = submission.finish(answer, lang) {
                     on_done.emit(Filed {

@@ -30,11 +30,6 @@ use crate::components::page_title::PageTitle;
 use crate::lang::use_lang;
 use crate::session::{SessionState, use_session};
 
-/// The household's programmes.
-pub const PREVENTION_PATH: &str = "/api/prevention";
-/// Declaring a programme done elsewhere.
-pub const DONE_PATH: &str = "/api/prevention/done";
-
 /// The date boxes of the one form open.
 const DATE_ID: &str = "prevention-fait-le";
 const DATE_FIRST_BOX: &str = "prevention-fait-le-jour";
@@ -70,7 +65,8 @@ fn MemberPrevention() -> Html {
         let loaded = loaded.setter();
         use_effect_with((), move |()| {
             spawn_local(async move {
-                let answer = api::get_json::<PreventionHousehold>(PREVENTION_PATH, lang).await;
+                let answer =
+                    api::get_json::<PreventionHousehold>(api::paths::PREVENTION, lang).await;
                 loaded.set(match answer {
                     Ok(household) => Loaded::Ready(Rc::new(household)),
                     Err(failure) => Loaded::Failed(failure.message(lang).into()),
@@ -373,7 +369,9 @@ pub fn DoneForm(props: &DoneFormProps) -> Html {
             submission.sending();
             let on_done = props.on_done.clone();
             spawn_local(async move {
-                let answer = api::post_json::<_, PreventionPerson>(DONE_PATH, &body, lang).await;
+                let answer =
+                    api::post_json::<_, PreventionPerson>(api::paths::PREVENTION_DONE, &body, lang)
+                        .await;
                 if let Some(person) = submission.finish(answer, lang) {
                     on_done.emit(person);
                 }
