@@ -128,38 +128,18 @@ pub async fn letter(
                 }
             }
 
-            let code = letter_code()?;
-            let expires_on = today + Duration::days(i64::from(LETTER_CODE_DAYS));
-            let now_text = clock::format(now);
-            let expires_at = clock::format(now + Duration::days(i64::from(LETTER_CODE_DAYS)));
-            let civility = if postal.sex == "F" { "Mme" } else { "M." };
-            let recipient = format!("{civility} {} {}", postal.given_names, postal.family_name);
-            let town = format!("{} {}", postal.postal_code, postal.city.to_uppercase());
-            let mut lines: Vec<&str> = postal.street.iter().map(String::as_str).collect();
-            lines.push(&town);
-            let printed = format_letter_code(&code);
-            let content = letter::Letter {
-                fund_name: &fund,
-                recipient_name: &recipient,
-                address_lines: &lines,
-                code: &printed,
-                expires_on,
-                issued_on: today,
-                portal_url: &url,
-            };
-            let pdf = letter::render(&content).map_err(|e| DbError::Data(e.to_string()))?;
-            let text = demo.then(|| letter::text(&content));
-            accounts::upsert_pending(tx, member, &email, &now_text)?;
-            letters::invalidate_live(tx, member, &now_text)?;
-            letters::insert(
+            let expires_on = issue_letter(
                 tx,
                 &keys,
+                &LetterSender {
+                    fund: &fund,
+                    url: &url,
+                    keep_text: demo,
+                },
                 member,
-                &letter_code_hash(&keys, member, &code),
-                &expires_at,
-                &now_text,
-                &pdf,
-                text.as_deref(),
+                &postal,
+                &email,
+                now,
             )?;
             Ok(Ok(LetterOrdered {
                 code_expires_on: expires_on.to_string(),
@@ -327,6 +307,67 @@ struct PendingLetter {
     email: String,
     letter: letters::LiveLetter,
     postal: members::Postal,
+}
+
+/// Who sends activation letters and where they point.
+pub(crate) struct LetterSender<'a> {
+    /// The fund's name, at the top of the letter.
+    pub fund: &'a str,
+    /// Where the code is typed.
+    pub url: &'a str,
+    /// Keep the letter's words (demo: shown in the outbox).
+    pub keep_text: bool,
+}
+
+/// Issues a new activation letter to a member (the previous one stops working) and makes their
+/// account pending with `email`; returns the code's last day. Used by the member's request and
+/// by an agent's "send a new activation letter".
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn issue_letter(
+    tx: &Connection,
+    keys: &Keys,
+    sender: &LetterSender<'_>,
+    member: MemberId,
+    postal: &members::Postal,
+    email: &str,
+    now: time::OffsetDateTime,
+) -> Result<Date, DbError> {
+    let today = now.date();
+    let code = letter_code()?;
+    let expires_on = today + Duration::days(i64::from(LETTER_CODE_DAYS));
+    let now_text = clock::format(now);
+    let expires_at = clock::format(now + Duration::days(i64::from(LETTER_CODE_DAYS)));
+    let civility = if postal.sex == "F" { "Mme" } else { "M." };
+    let recipient = format!("{civility} {} {}", postal.given_names, postal.family_name);
+    let town = format!("{} {}", postal.postal_code, postal.city.to_uppercase());
+    let mut lines: Vec<&str> = postal.street.iter().map(String::as_str).collect();
+    lines.push(&town);
+    let printed = format_letter_code(&code);
+    let content = letter::Letter {
+        fund_name: sender.fund,
+        recipient_name: &recipient,
+        address_lines: &lines,
+        code: &printed,
+        expires_on,
+        issued_on: today,
+        portal_url: sender.url,
+    };
+    let pdf = letter::render(&content).map_err(|e| DbError::Data(e.to_string()))?;
+    let text = sender.keep_text.then(|| letter::text(&content));
+    accounts::upsert_pending(tx, member, email, &now_text)?;
+    letters::invalidate_live(tx, member, &now_text)?;
+    letters::insert(
+        tx,
+        keys,
+        member,
+        &letter_code_hash(keys, member, &code),
+        &expires_at,
+        &now_text,
+        &pdf,
+        text.as_deref(),
+        &letter::Fields::of(&content),
+    )?;
+    Ok(expires_on)
 }
 
 /// The unspent letter of the pending account of a NIR, with what step 2 needs.

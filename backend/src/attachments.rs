@@ -58,45 +58,13 @@ pub async fn upload(
     Query(upload): Query<Upload>,
     body: Body,
 ) -> Result<(StatusCode, Json<Attachment>), AppError> {
-    let bytes = axum::body::to_bytes(body, MAX_ATTACHMENT_BYTES)
-        .await
-        .map_err(|_| AppError::TooLarge)?;
-    let Some(media_type) = requests::sniff(&bytes) else {
-        return Err(AppError::Invalid(
-            ApiError::new(
-                "validation",
-                match lang {
-                    Lang::Fr => "Ce fichier ne peut pas être joint.",
-                    Lang::En => "This file cannot be attached.",
-                },
-            )
-            .with_field(
-                "file",
-                match lang {
-                    Lang::Fr => "Joignez un PDF, une photo JPEG ou une image PNG (5 Mo au plus).",
-                    Lang::En => "Attach a PDF, a JPEG photo or a PNG image (5 MB at most).",
-                },
-            ),
-        ));
-    };
-    let name = requests::clean_file_name(&upload.name);
-    let key = hex(&crypto::random_bytes::<16>().map_err(|e| AppError::Internal(e.to_string()))?);
-    let cipher = state
-        .config
-        .keys
-        .encrypt(&context(&key), &bytes)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let dir = folder(&state);
-    let path = dir.join(&key);
-    let written = tokio::task::spawn_blocking(move || {
-        std::fs::create_dir_all(&dir)?;
-        std::fs::write(&path, cipher)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    written.map_err(|e| AppError::Internal(format!("writing an attachment: {e}")))?;
-    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    let sha = crypto::sha256(&bytes).to_vec();
+    let Received {
+        name,
+        key,
+        media_type,
+        size,
+        sha,
+    } = receive(&state, lang, &upload.name, body).await?;
     let now = clock::format(state.clock.now());
     let abandoned_before =
         clock::format(state.clock.now() - time::Duration::hours(ABANDONED_HOURS));
@@ -123,16 +91,12 @@ pub async fn upload(
         .await;
     let id = match inserted {
         Ok((id, abandoned)) => {
-            // A file whose record is gone is only an encrypted blob: removing it may fail
-            // harmlessly (already removed by a concurrent upload).
-            for key in abandoned {
-                let _ = std::fs::remove_file(folder(&state).join(key));
-            }
+            forget(&state, &abandoned);
             id
         }
         Err(e) => {
             // No record, no file.
-            let _ = std::fs::remove_file(folder(&state).join(&key));
+            forget(&state, std::slice::from_ref(&key));
             return Err(e.into());
         }
     };
@@ -165,7 +129,93 @@ pub async fn download(
         .call(move |c| db::attachments::find(c, db::accounts::member_of(c, member.account_id)?, id))
         .await?
         .ok_or(AppError::NotFound)?;
-    let path = folder(&state).join(&stored.storage_key);
+    send_file(&state, &stored).await
+}
+
+/// A file received and written encrypted in `attachments/`, not recorded yet.
+pub(crate) struct Received {
+    /// The cleaned name.
+    pub name: String,
+    /// The encrypted file's name in `attachments/`.
+    pub key: String,
+    /// Read from the content.
+    pub media_type: &'static str,
+    /// Bytes.
+    pub size: u64,
+    /// SHA-256 of the clear bytes.
+    pub sha: Vec<u8>,
+}
+
+/// Reads an upload's body (5 MiB at most), checks its content (PDF, JPEG or PNG) and writes it
+/// encrypted; the caller records it (and removes the file if recording fails: [`forget`]).
+pub(crate) async fn receive(
+    state: &AppState,
+    lang: Lang,
+    name: &str,
+    body: Body,
+) -> Result<Received, AppError> {
+    let bytes = axum::body::to_bytes(body, MAX_ATTACHMENT_BYTES)
+        .await
+        .map_err(|_| AppError::TooLarge)?;
+    let Some(media_type) = requests::sniff(&bytes) else {
+        return Err(AppError::Invalid(
+            ApiError::new(
+                "validation",
+                match lang {
+                    Lang::Fr => "Ce fichier ne peut pas être joint.",
+                    Lang::En => "This file cannot be attached.",
+                },
+            )
+            .with_field(
+                "file",
+                match lang {
+                    Lang::Fr => "Joignez un PDF, une photo JPEG ou une image PNG (5 Mo au plus).",
+                    Lang::En => "Attach a PDF, a JPEG photo or a PNG image (5 MB at most).",
+                },
+            ),
+        ));
+    };
+    let name = requests::clean_file_name(name);
+    let key = hex(&crypto::random_bytes::<16>().map_err(|e| AppError::Internal(e.to_string()))?);
+    let cipher = state
+        .config
+        .keys
+        .encrypt(&context(&key), &bytes)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let dir = folder(state);
+    let path = dir.join(&key);
+    let written = tokio::task::spawn_blocking(move || {
+        std::fs::create_dir_all(&dir)?;
+        std::fs::write(&path, cipher)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    written.map_err(|e| AppError::Internal(format!("writing an attachment: {e}")))?;
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    let sha = crypto::sha256(&bytes).to_vec();
+    Ok(Received {
+        name,
+        key,
+        media_type,
+        size,
+        sha,
+    })
+}
+
+/// Removes stored files whose records are gone (or were never written). A file without its
+/// record is only an encrypted blob: removing it may fail harmlessly.
+pub(crate) fn forget(state: &AppState, keys: &[String]) {
+    for key in keys {
+        let _ = std::fs::remove_file(folder(state).join(key));
+    }
+}
+
+/// Answers a stored file: decrypted, with its type and a download disposition.
+pub(crate) async fn send_file(
+    state: &AppState,
+    stored: &db::attachments::Stored,
+) -> Result<Response, AppError> {
+    let path = folder(state).join(&stored.storage_key);
     let cipher = tokio::task::spawn_blocking(move || std::fs::read(path))
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?

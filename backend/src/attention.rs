@@ -54,7 +54,11 @@ pub async fn list(
                 .iter()
                 .map(|stored| crate::requests::summary(stored, lang))
                 .collect::<Result<Vec<_>, DbError>>()?;
-            Ok::<_, DbError>(attention::collect(&people, &requests))
+            let unread = db::messages::unread_for_member(c, insured)?;
+            Ok::<_, DbError>(attention::with_unread_messages(
+                attention::collect(&people, &requests),
+                unread,
+            ))
         })
         .await?;
     Ok(Json(items))

@@ -73,6 +73,38 @@ enum Command {
         #[command(subcommand)]
         action: KeysAction,
     },
+    /// The fund's agents (back-office accounts).
+    Agent {
+        #[command(subcommand)]
+        action: AgentAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum AgentAction {
+    /// Create an agent account and print its one-time enrolment link (valid 72 hours): the
+    /// agent opens it, chooses a password and adds the authenticator app. Safe while the portal
+    /// runs.
+    Create {
+        /// The agent's work e-mail (their sign-in).
+        #[arg(long)]
+        email: String,
+        /// `agent` (messages, requests, account support) or `supervisor` (also the statistics).
+        #[arg(long, value_parser = ["agent", "supervisor"])]
+        role: String,
+        /// The name colleagues and members see (defaults to the e-mail's local part).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        data: DataDir,
+        /// The portal's secret key (a demo folder's own key is used instead).
+        #[arg(long, env = "PORTAIL_SECRET_KEY", hide_env_values = true)]
+        secret_key: Option<String>,
+        /// The portal's public address, for the link (a demo folder defaults to
+        /// http://127.0.0.1:8080).
+        #[arg(long, env = "PORTAIL_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -326,6 +358,51 @@ fn run(command: Command) -> Result<(), String> {
             what: ImportWhat::Professionals { file, data },
         } => professionals_command(&file, &data.data_dir),
         Command::Seed(args) => seed_command(&args),
+        Command::Agent {
+            action:
+                AgentAction::Create {
+                    email,
+                    role,
+                    name,
+                    data,
+                    secret_key,
+                    public_url,
+                },
+        } => {
+            if !email.contains('@') || email.trim().len() < 3 {
+                return Err(format!("{email} is not an e-mail address"));
+            }
+            let demo = data.data_dir.join("demo-secret.key").exists();
+            let keys = match secret_key {
+                Some(secret) if !secret.is_empty() => {
+                    Keys::from_base64(&secret).map_err(|e| e.to_string())?
+                }
+                _ if demo => demo_keys(&data.data_dir)?,
+                _ => {
+                    return Err(
+                        "set PORTAIL_SECRET_KEY (or --secret-key): the agent's authenticator secret is encrypted with it"
+                            .to_owned(),
+                    );
+                }
+            };
+            let origin = match public_url {
+                Some(url) => url,
+                None if demo => "http://127.0.0.1:8080".to_owned(),
+                None => return Err("set PORTAIL_PUBLIC_URL (or --public-url): the enrolment link needs the portal's address".to_owned()),
+            };
+            let name =
+                name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
+            let role = crate::db::agents::Role::parse(&role);
+            let created = ops::create_agent(&data.data_dir, &keys, &origin, &email, &name, role)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Agent {email} created ({}). Send this one-time link to them by a trusted channel; \
+                 it works once, for 72 hours:\n{}",
+                role.as_str(),
+                created.link
+            );
+            Ok(())
+        }
         Command::Keys {
             action: KeysAction::Rotate { data, secret_key },
         } => {

@@ -459,6 +459,123 @@ const MEMBERS: &[MemberPersona] = &[
         totp: false,
         care: Care::Light,
     },
+    MemberPersona {
+        person: Person {
+            nir: "294025935012385",
+            family_name: "Caron",
+            given_names: "Aurélie",
+            birth_date: "1994-02-10",
+            sex: "F",
+            address: "8 rue Gambetta",
+            postal_code: "59000",
+            city: "Lille",
+        },
+        email: "aurelie.caron@demo.portail.test",
+        password: "Beffroi-Brique-94",
+        story: "Parent seule de Maël (4 ans), ressources modestes : demande la Complémentaire santé solidaire en voyant l’estimation, puis lit la décision de sa caisse (Mes démarches).",
+        children: &[Person {
+            nir: "122065935004522",
+            family_name: "Caron",
+            given_names: "Maël",
+            birth_date: "2022-06-18",
+            sex: "M",
+            address: "8 rue Gambetta",
+            postal_code: "59000",
+            city: "Lille",
+        }],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "289074410912391",
+            family_name: "Robin",
+            given_names: "Inès",
+            birth_date: "1989-07-23",
+            sex: "F",
+            address: "3 quai de la Fosse",
+            postal_code: "44000",
+            city: "Nantes",
+        },
+        email: "ines.robin@demo.portail.test",
+        password: "Loire-Estuaire-44",
+        story: "Écrit à sa caisse au sujet d’un remboursement, avec un justificatif (Messagerie) ; lit la réponse d’une conseillère, signalée dans le menu et par e-mail.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "179113155512382",
+            family_name: "Ferrand",
+            given_names: "Samir",
+            birth_date: "1979-11-04",
+            sex: "M",
+            address: "21 rue d’Alsace-Lorraine",
+            postal_code: "31000",
+            city: "Toulouse",
+        },
+        email: "samir.ferrand@demo.portail.test",
+        password: "Garonne-Brique-31",
+        story: "Sur son téléphone : écrit à sa caisse au sujet de sa carte Vitale (Messagerie), lit la réponse et ferme la conversation.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "276033306341215",
+            family_name: "Lambert",
+            given_names: "Rose",
+            birth_date: "1976-03-14",
+            sex: "F",
+            address: "9 quai des Chartrons",
+            postal_code: "33000",
+            city: "Bordeaux",
+        },
+        email: "rose.lambert@demo.portail.test",
+        password: "Verveine-Falaise-17",
+        story: "A bloqué son compte par des essais manqués : une conseillère le débloque après vérification.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "181095935012311",
+            family_name: "Bernard",
+            given_names: "Hugo",
+            birth_date: "1981-09-23",
+            sex: "M",
+            address: "14 rue Nationale",
+            postal_code: "59000",
+            city: "Lille",
+        },
+        email: "hugo.bernard@demo.portail.test",
+        password: "",
+        story: "A demandé son code d'activation : son courrier attend l'impression par la caisse.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
+    MemberPersona {
+        person: Person {
+            nir: "161093306321823",
+            family_name: "Masson",
+            given_names: "Julien",
+            birth_date: "1961-09-04",
+            sex: "M",
+            address: "14 cours Victor Hugo",
+            postal_code: "33000",
+            city: "Bordeaux",
+        },
+        email: "julien.masson@demo.portail.test",
+        password: "Garonne-Pierre-61",
+        story: "Vit seul avec une petite pension : depuis son téléphone, demande la Complémentaire santé solidaire (participation de 25 € par mois, d’après son âge) et lit la décision.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
 ];
 
 /// The RIB of the account each persona is paid on (bank, branch, account): the IBAN is
@@ -498,6 +615,28 @@ const AGENTS: &[AgentPersona] = &[
         story: "Superviseur : voit aussi les statistiques de l'équipe.",
     },
 ];
+
+/// The persona whose failed logins have locked her account for the day (an agent unlocks it).
+const LOCKED_NIR: &str = "276033306341215";
+
+/// The persona whose activation letter waits for the fund's printer.
+const LETTER_NIR: &str = "181095935012311";
+
+/// Records a day's worth of failed logins for a NIR, as a member who kept mistyping would.
+fn lock_out(tx: &rusqlite::Connection, keys: &Keys, nir: &Nir) -> Result<(), DbError> {
+    let now = time::OffsetDateTime::now_utc();
+    let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
+    let key = format!("nir:{}", crate::login::hex(&index));
+    db::throttle::put(
+        tx,
+        &key,
+        &db::throttle::Throttle {
+            failures: portail_shared::login::MAX_FAILURES_PER_DAY,
+            window_start: crate::clock::format(now),
+            blocked_until: Some(crate::clock::format(now + time::Duration::hours(24))),
+        },
+    )
+}
 
 /// Seeds the demo personas that are missing (so a second run changes nothing) and returns
 /// how to log in as each of them.
@@ -583,10 +722,31 @@ fn seed_in(
         if !persona.password.is_empty() && accounts::find_by_member(tx, member)?.is_none() {
             let hash = crypto::hash_password(persona.password)?;
             let account = accounts::insert_active(tx, member, persona.email, &hash)?;
+            if persona.person.nir == LOCKED_NIR {
+                lock_out(tx, keys, &nir)?;
+            }
             if persona.totp {
                 let secret = base32(&crypto::random_bytes::<20>()?);
                 db::security::enable_totp(tx, keys, account, &secret, 0, &[], &db::now())?;
             }
+        }
+        if persona.person.nir == LETTER_NIR && accounts::find_by_member(tx, member)?.is_none() {
+            let postal = members::postal(tx, member)?
+                .ok_or_else(|| DbError::Data("demo persona without an address".into()))?;
+            let sender = crate::activation::LetterSender {
+                fund: DEMO_FUND_NAME,
+                url: "http://127.0.0.1:8080/creer-mon-compte/code",
+                keep_text: true,
+            };
+            crate::activation::issue_letter(
+                tx,
+                keys,
+                &sender,
+                member,
+                &postal,
+                persona.email,
+                time::OffsetDateTime::now_utc(),
+            )?;
         }
         let totp_secret = match accounts::find_by_member(tx, member)? {
             Some(account) if persona.totp => {

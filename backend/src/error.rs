@@ -42,6 +42,8 @@ pub enum AppError {
     Throttled(u64),
     /// A sensitive change needs the password typed again first.
     StepUpRequired,
+    /// Signed in, but this role may not do this (an agent on a supervisor's route).
+    Forbidden,
 }
 
 impl AppError {
@@ -57,7 +59,7 @@ impl AppError {
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Unauthenticated | AppError::LoginFailed => StatusCode::UNAUTHORIZED,
             AppError::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
-            AppError::StepUpRequired => StatusCode::FORBIDDEN,
+            AppError::StepUpRequired | AppError::Forbidden => StatusCode::FORBIDDEN,
         }
     }
 
@@ -97,6 +99,14 @@ impl AppError {
                     "Pour protéger votre compte, saisissez à nouveau votre mot de passe."
                 } else {
                     "To protect your account, enter your password again."
+                },
+            ),
+            AppError::Forbidden => (
+                "forbidden",
+                if fr {
+                    "Votre rôle ne permet pas cette action."
+                } else {
+                    "Your role does not allow this action."
                 },
             ),
             AppError::LoginFailed => (

@@ -67,6 +67,82 @@ pub fn render(letter: &Letter<'_>) -> Result<Vec<u8>, LetterError> {
     .map_err(LetterError::from)
 }
 
+/// A letter's variable parts, owned, kept (encrypted) until it is printed so that agents can
+/// print every waiting letter as one PDF ([`render_batch`]).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Fields {
+    /// See [`Letter::fund_name`].
+    pub fund_name: String,
+    /// See [`Letter::recipient_name`].
+    pub recipient_name: String,
+    /// See [`Letter::address_lines`].
+    pub address_lines: Vec<String>,
+    /// See [`Letter::code`].
+    pub code: String,
+    /// See [`Letter::expires_on`].
+    pub expires_on: Date,
+    /// See [`Letter::issued_on`].
+    pub issued_on: Date,
+    /// See [`Letter::portal_url`].
+    pub portal_url: String,
+}
+
+impl Fields {
+    /// The owned copy of a letter.
+    pub fn of(letter: &Letter<'_>) -> Fields {
+        Fields {
+            fund_name: letter.fund_name.to_owned(),
+            recipient_name: letter.recipient_name.to_owned(),
+            address_lines: letter
+                .address_lines
+                .iter()
+                .map(|l| (*l).to_owned())
+                .collect(),
+            code: letter.code.to_owned(),
+            expires_on: letter.expires_on,
+            issued_on: letter.issued_on,
+            portal_url: letter.portal_url.to_owned(),
+        }
+    }
+}
+
+/// Renders several letters as one A4 PDF, one page each, in order (a print batch).
+pub fn render_batch(letters: &[Fields], issued_on: Date) -> Result<Vec<u8>, LetterError> {
+    let faces = Faces::load()?;
+    let mut pages = Vec::with_capacity(letters.len());
+    for fields in letters {
+        let lines: Vec<&str> = fields.address_lines.iter().map(String::as_str).collect();
+        let letter = Letter {
+            fund_name: &fields.fund_name,
+            recipient_name: &fields.recipient_name,
+            address_lines: &lines,
+            code: &fields.code,
+            expires_on: fields.expires_on,
+            issued_on: fields.issued_on,
+            portal_url: &fields.portal_url,
+        };
+        let blocks = blocks(&letter);
+        let ops = SCALES
+            .iter()
+            .find_map(|&scale| {
+                let (ops, bottom) = layout(&blocks, &faces, scale);
+                (bottom <= PAGE_H - MARGIN).then_some(ops)
+            })
+            .ok_or(LetterError::TooLong)?;
+        pages.push(ops);
+    }
+    pdf::write(
+        &faces,
+        &pages,
+        &pdf::Info {
+            title: "Codes d'activation",
+            issued_on,
+            footer: None,
+        },
+    )
+    .map_err(LetterError::from)
+}
+
 /// The letter's words as plain text, same content and order as the PDF (used by the demo
 /// outbox to show the letter in the browser).
 pub fn text(letter: &Letter<'_>) -> String {

@@ -5,6 +5,8 @@
 
 pub mod activation;
 pub mod address;
+pub mod agent;
+pub mod aid;
 pub mod attachments;
 pub mod attention;
 pub mod attestation;
@@ -14,6 +16,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod css;
 pub mod db;
 pub mod demo;
 pub mod directory;
@@ -24,6 +27,7 @@ pub mod import;
 pub mod letter;
 pub mod login;
 pub mod mail;
+pub mod messages;
 pub mod ops;
 pub mod outbox;
 pub mod password;
@@ -37,8 +41,10 @@ pub mod security;
 pub mod seed;
 pub mod server;
 pub mod session;
+pub mod situation;
 pub mod sms;
 pub mod statement;
+pub mod support;
 pub mod synthetic;
 
 pub use config::{Config, Mode};

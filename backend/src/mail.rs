@@ -472,6 +472,64 @@ pub fn bank_details_filed(
     outbox::push(conn, to, subject, &body, now)
 }
 
+/// Tells the member the fund answered in their secure messaging. Nothing of the thread: no
+/// subject, no words of the answer, no topic; only where to read it after signing in.
+pub fn new_message(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    link: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro, after) = match lang {
+        Lang::Fr => (
+            "Vous avez un nouveau message",
+            "Bonjour,\n\nVotre caisse vous a répondu dans votre messagerie sécurisée. Pour lire \
+             sa réponse, connectez-vous à votre compte, rubrique « Messagerie » :\n",
+            "Pour protéger vos données, cet e-mail ne contient pas le message.\n\n\
+             Votre caisse ne vous demandera jamais votre mot de passe ni un code par e-mail.\n",
+        ),
+        Lang::En => (
+            "You have a new message",
+            "Hello,\n\nYour fund answered you in your secure messages. To read the answer, sign \
+             in to your account, \"Messages\" section:\n",
+            "To protect your data, this e-mail does not contain the message.\n\n\
+             Your fund will never ask you for your password or a code by e-mail.\n",
+        ),
+    };
+    let body = format!("{intro}{link}\n\n{after}");
+    outbox::push(conn, to, subject, &body, now)
+}
+
+/// Tells the member one of their requests moved on. Nothing of the request: not its kind, not
+/// its status, not the fund's words; only where to read them after signing in.
+pub fn request_updated(
+    conn: &Connection,
+    to: &str,
+    lang: Lang,
+    link: &str,
+    now: &str,
+) -> Result<i64, DbError> {
+    let (subject, intro, after) = match lang {
+        Lang::Fr => (
+            "Votre démarche a avancé",
+            "Bonjour,\n\nVotre caisse a traité une étape de l'une de vos démarches. Pour voir où elle \
+             en est, connectez-vous à votre compte, rubrique « Mes démarches » :\n",
+            "Pour protéger vos données, cet e-mail ne dit rien de votre démarche.\n\n\
+             Votre caisse ne vous demandera jamais votre mot de passe ni un code par e-mail.\n",
+        ),
+        Lang::En => (
+            "Your request has moved on",
+            "Hello,\n\nYour fund has dealt with a step of one of your requests. To see where it \
+             stands, sign in to your account, \"My requests\" section:\n",
+            "To protect your data, this e-mail says nothing about your request.\n\n\
+             Your fund will never ask you for your password or a code by e-mail.\n",
+        ),
+    };
+    let body = format!("{intro}{link}\n\n{after}");
+    outbox::push(conn, to, subject, &body, now)
+}
+
 /// Delivers the outbox over SMTP.
 #[derive(Clone)]
 pub struct Sender {

@@ -204,6 +204,37 @@ pub fn rotate_signing_key(
     Ok((before, new))
 }
 
+/// Creates an agent account (`portail agent create`) and returns the one-time enrolment link
+/// the new agent opens to choose a password and add the authenticator app. Safe while the
+/// portal runs. An address already used is refused.
+pub fn create_agent(
+    data_dir: &Path,
+    keys: &crate::crypto::Keys,
+    public_origin: &str,
+    email: &str,
+    display_name: &str,
+    role: db::agents::Role,
+) -> Result<crate::agent::Created, OpsError> {
+    let path = database_path(data_dir);
+    if !path.exists() {
+        return Err(OpsError::Io {
+            what: format!("{} holds no portal database", data_dir.display()),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        });
+    }
+    let mut conn = db::open_connection(&path)?;
+    let tx = conn.transaction().map_err(db::DbError::from)?;
+    if db::agents::find_by_email(&tx, &email.trim().to_lowercase())?.is_some() {
+        return Err(OpsError::Io {
+            what: format!("an agent with the address {email} already exists"),
+            source: io::Error::from(io::ErrorKind::AlreadyExists),
+        });
+    }
+    let created = crate::agent::create(&tx, keys, public_origin, email, display_name, role)?;
+    tx.commit().map_err(db::DbError::from)?;
+    Ok(created)
+}
+
 /// Writes every activation letter waiting for the printer as `DIR/lettre-activation-NNNNNN.pdf`
 /// and marks it printed, which wipes its PDF from the database (the code then exists only on
 /// paper). Safe while the portal runs; a letter interrupted between its file and its mark is

@@ -1,6 +1,8 @@
 //! Requests (démarches): "Mes démarches" lists them, a request's page shows its timeline, and
 //! the first kind is filed from a reimbursement line: the contest (recours amiable).
 
+pub mod agent;
+
 use axum::{
     Json,
     extract::{Path, State},
@@ -256,6 +258,9 @@ pub(crate) fn summary(stored: &db::requests::Stored, lang: Lang) -> Result<Summa
         Kind::AddressChange => crate::address::request_words(&stored.data, lang)?.0,
         Kind::Ceam => crate::ceam::request_words(&stored.data, lang)?.0,
         Kind::TreatingDoctor => crate::doctor::request_words(&stored.data, lang)?.0,
+        Kind::Css => crate::css::request_words(&stored.data, lang)?.0,
+        Kind::FamilySituation => crate::situation::request_words(&stored.data, lang)?.0,
+        Kind::ExceptionalAid => crate::aid::request_words(&stored.data, lang)?.0,
     };
     Ok(Summary {
         id: stored.id,
@@ -272,7 +277,10 @@ fn care_words(iso: &str, lang: Lang) -> String {
     Date::parse(iso).map_or_else(|| iso.to_owned(), |d| clock::day_words(d, lang))
 }
 
-fn fields(stored: &db::requests::Stored, lang: Lang) -> Result<Vec<(String, String)>, DbError> {
+pub(crate) fn fields(
+    stored: &db::requests::Stored,
+    lang: Lang,
+) -> Result<Vec<(String, String)>, DbError> {
     let fr = lang == Lang::Fr;
     Ok(match stored.kind {
         Kind::Contest => {
@@ -297,5 +305,101 @@ fn fields(stored: &db::requests::Stored, lang: Lang) -> Result<Vec<(String, Stri
         Kind::AddressChange => crate::address::request_words(&stored.data, lang)?.1,
         Kind::Ceam => crate::ceam::request_words(&stored.data, lang)?.1,
         Kind::TreatingDoctor => crate::doctor::request_words(&stored.data, lang)?.1,
+        Kind::Css => crate::css::request_words(&stored.data, lang)?.1,
+        Kind::FamilySituation => crate::situation::request_words(&stored.data, lang)?.1,
+        Kind::ExceptionalAid => crate::aid::request_words(&stored.data, lang)?.1,
     })
+}
+
+/// The refusal of files that are not the member's free uploads (or named twice): `None` when
+/// every file can be joined.
+pub(crate) fn files_problem(
+    tx: &Connection,
+    insured: MemberId,
+    ids: &[i64],
+    lang: Lang,
+) -> Result<Option<AppError>, DbError> {
+    let mut unique = ids.to_vec();
+    unique.sort_unstable();
+    unique.dedup();
+    if unique.len() == ids.len() && db::attachments::all_free(tx, insured, ids)? {
+        return Ok(None);
+    }
+    Ok(Some(AppError::Invalid(
+        crate::error::validation(lang).with_field(
+            "attachments",
+            match lang {
+                Lang::Fr => {
+                    "Un fichier joint n’a pas été retrouvé\u{a0}: retirez-le et joignez-le à nouveau."
+                }
+                Lang::En => "An attached file was not found: remove it and attach it again.",
+            },
+        ),
+    )))
+}
+
+/// What a new request stores and says first.
+pub(crate) struct Filing<'a> {
+    /// What is asked.
+    pub kind: Kind,
+    /// Who it is for, when not the insured.
+    pub beneficiary: Option<MemberId>,
+    /// The data (JSON), encrypted with the request.
+    pub data: &'a [u8],
+    /// The answer date promised.
+    pub expected_by: Date,
+    /// The first step's words.
+    pub first_message: &'a str,
+    /// The member's free uploads to join.
+    pub attachments: &'a [i64],
+}
+
+/// Files a request with its files, checked first by [`files_problem`]; answers its summary.
+pub(crate) fn file(
+    tx: &Connection,
+    keys: &Keys,
+    insured: MemberId,
+    filing: &Filing<'_>,
+    now: time::OffsetDateTime,
+    lang: Lang,
+) -> Result<Summary, DbError> {
+    let id = db::requests::insert(
+        tx,
+        keys,
+        insured,
+        filing.beneficiary,
+        filing.kind,
+        filing.data,
+        Some(&filing.expected_by.to_string()),
+        filing.first_message,
+        &clock::format(now),
+    )?;
+    if !db::attachments::join_to_request(tx, insured, filing.attachments, id)? {
+        // Checked before; only a concurrent change gets here. The error rolls the filing back.
+        return Err(DbError::Data("attachments changed while filing".to_owned()));
+    }
+    let stored = db::requests::one(tx, keys, insured, id)?
+        .ok_or_else(|| DbError::Data("request just filed".to_owned()))?;
+    summary(&stored, lang)
+}
+
+/// A labelled value of a request's fields, in the member's language.
+pub(crate) fn field(lang: Lang, fr: &str, en: &str, value: String) -> (String, String) {
+    (if lang == Lang::Fr { fr } else { en }.to_owned(), value)
+}
+
+/// A validation refusal listing each problem next to its field.
+pub(crate) fn invalid<P>(
+    problems: &[P],
+    lang: Lang,
+    field: impl Fn(&P) -> String,
+    message: impl Fn(&P) -> String,
+) -> AppError {
+    AppError::Invalid(
+        problems
+            .iter()
+            .fold(crate::error::validation(lang), |e, p| {
+                e.with_field(field(p), message(p))
+            }),
+    )
 }

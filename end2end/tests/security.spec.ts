@@ -1,28 +1,9 @@
 // The second factor by authenticator app: turning it on (password typed again, QR code and key,
 // a first code, ten recovery codes shown once), signing in with the app's code and with a
 // recovery code, and the list of signed-in devices. Keyboard only on the desktop.
-import { test, expect, appReady, expectAccessible, mailedCode, persona, signInByEmail, tabTo } from './support';
+import { test, expect, appReady, expectAccessible, mailedCode, persona, signInByEmail, tabTo, totp } from './support';
 import type { Persona } from './support';
 import type { Page } from '@playwright/test';
-import { createHmac } from 'crypto';
-
-function base32(text: string): Buffer {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  const bytes = bits.match(/.{8}/g) ?? [];
-  return Buffer.from(bytes.map((b) => parseInt(b, 2)));
-}
-
-/** What an authenticator app shows (RFC 6238: SHA-1, 6 digits, 30 s) at `at` milliseconds. */
-function totp(secret: string, at: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
-  const h = createHmac('sha1', base32(secret)).update(counter).digest();
-  const o = h[h.length - 1] & 0xf;
-  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
-  return (n % 1_000_000).toString().padStart(6, '0');
-}
 
 /** NIR and password with the keyboard; leaves the member on the code page. */
 async function firstStep(page: Page, who: Persona) {

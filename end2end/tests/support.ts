@@ -1,4 +1,5 @@
 // What every journey checks on every page: no console error, and axe finds nothing.
+import { createHmac } from 'crypto';
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
@@ -99,4 +100,49 @@ export async function signInByEmail(page: Page, who: Persona) {
   await page.getByLabel('Code reçu par e-mail').fill(await mailedCode(page, who.email));
   await page.getByRole('button', { name: 'Valider le code' }).click();
   await expect(await appReady(page)).toHaveText(`Bonjour ${who.display_name.split(' ')[0]}`);
+}
+
+function base32(text: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of text.replace(/[\s=]/g, '').toUpperCase()) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const bytes = bits.match(/.{8}/g) ?? [];
+  return Buffer.from(bytes.map((b) => parseInt(b, 2)));
+}
+
+/** What an authenticator app shows (RFC 6238: SHA-1, 6 digits, 30 s) at `at` milliseconds. */
+export function totp(secret: string, at: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const h = createHmac('sha1', base32(secret)).update(counter).digest();
+  const o = h[h.length - 1] & 0xf;
+  const n = ((h[o] & 0x7f) << 24) | (h[o + 1] << 16) | (h[o + 2] << 8) | h[o + 3];
+  return (n % 1_000_000).toString().padStart(6, '0');
+}
+
+/** Signs a demo agent in at /agent/connexion (e-mail, password, then the authenticator code);
+ * ends on the agents' area home. A code works once: when another journey just used this
+ * agent's code, it waits for the app's next code. */
+export async function signInAgent(page: Page, name: string) {
+  const who = persona(name);
+  await page.goto('/agent/connexion');
+  await appReady(page);
+  await page.getByLabel('Adresse e-mail professionnelle').fill(who.login);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Continuer' }).click();
+  const code = page.getByLabel('Code de l’application d’authentification');
+  await expect(code).toBeVisible();
+  // The demo shows the code the agent's app would show (a visitor has no such app).
+  await expect(page.locator('.demo-code')).toContainText(/\d{6}/);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await code.fill(totp(who.totp_secret!, Date.now()));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const home = page.getByRole('heading', { level: 1, name: 'Espace agents', exact: true });
+    const refused = page.locator('.field__error');
+    await expect(home.or(refused)).toBeVisible();
+    if (await home.isVisible()) return;
+    // Used by another journey in this 30-second step: wait for the next one.
+    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+  }
+  throw new Error(`${name} could not sign in`);
 }

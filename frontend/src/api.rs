@@ -110,6 +110,43 @@ pub mod paths {
         format!("/api/security/devices/{id}/end")
     }
 
+    /// `POST AgentLoginRequest`: an agent's e-mail and password; 204, then the code.
+    pub const AGENT_LOGIN: &str = "/api/agent/login";
+    /// `POST AgentCodeRequest`: the authenticator code; answers `AgentMe`.
+    pub const AGENT_LOGIN_CODE: &str = "/api/agent/login/code";
+    /// `GET`: the signed-in agent (`AgentMe`), or 401.
+    pub const AGENT_ME: &str = "/api/agent/me";
+    /// `GET`: a demo agent's current authenticator code, during sign-in (404 in production).
+    pub const DEMO_AGENT_CODE: &str = "/api/demo/agent-code";
+    /// `POST {}`: ends the agent session.
+    pub const AGENT_LOGOUT: &str = "/api/agent/logout";
+    /// `POST EnrolmentToken`: the secret an enrolment link unlocks (`EnrolmentInfo`).
+    pub const AGENT_ENROLMENT_INFO: &str = "/api/agent/enrolment/info";
+    /// `POST EnrolRequest`: ends enrolment; 204.
+    pub const AGENT_ENROLMENT: &str = "/api/agent/enrolment";
+    /// `POST MemberSearch`: members by NIR or name (`[MemberHit]`).
+    pub const AGENT_MEMBER_SEARCH: &str = "/api/agent/members/search";
+    /// `GET`: activation letters waiting (`[LetterItem]`).
+    pub const AGENT_LETTERS: &str = "/api/agent/letters";
+    /// `POST {}`: every waiting letter as one PDF.
+    pub const AGENT_LETTERS_BATCH: &str = "/api/agent/letters/batch";
+    /// `POST LettersSent`: printed letters posted; 204.
+    pub const AGENT_LETTERS_SENT: &str = "/api/agent/letters/sent";
+    /// `GET`: the team's figures (`[QueueStat]`), supervisors only.
+    pub const AGENT_STATS: &str = "/api/agent/stats";
+    /// `GET`: the agents' accesses to the member's file (`[Access]`).
+    pub const ACCESSES: &str = "/api/accesses";
+
+    /// `POST OpenFile`: a member's file, opened with a reason (`MemberFile`).
+    pub fn agent_member_open(id: i64) -> String {
+        format!("/api/agent/members/{id}/open")
+    }
+
+    /// `POST SupportRequest`: an action on a member's account (`MemberFile`).
+    pub fn agent_member_support(id: i64) -> String {
+        format!("/api/agent/members/{id}/support")
+    }
+
     /// `GET`: the demo outbox, newest first (404 in production).
     pub const DEMO_OUTBOX: &str = "/api/demo/outbox";
     /// `GET`: a member's reimbursements (`?` + `Filter::to_query`); `/{id}` for one line.
@@ -124,6 +161,15 @@ pub mod paths {
     pub const PREFERENCES: &str = "/api/preferences";
     /// `GET`: the member's requests; `/{id}` for one.
     pub const REQUESTS: &str = "/api/requests";
+    /// `GET`: the CSS application's context (`CssContext`); `POST CssApplication` files one.
+    pub const CSS: &str = "/api/css";
+    /// `POST SituationChange`: a change of family situation.
+    pub const SITUATION: &str = "/api/situation";
+    /// `POST AidRequest`: an application for exceptional financial aid.
+    pub const AID: &str = "/api/aid";
+    /// `GET ?kind=&status=&assigned=`: the agents' queue of requests; `/{id}` for one,
+    /// `/{id}/assign`, `/{id}/notes`, `/{id}/status`, `/{id}/attachments/{file}`.
+    pub const AGENT_REQUESTS: &str = "/api/agent/requests";
     /// Who the member can get an attestation for; `/{id}` downloads one.
     pub const ATTESTATIONS: &str = "/api/attestations";
     /// The fund's public keys that verify attestations.
@@ -148,6 +194,16 @@ pub mod paths {
     pub const BANK: &str = "/api/bank";
     /// `GET`: the postal address (`AddressView`); `POST AddressChange` declares a move.
     pub const ADDRESS: &str = "/api/address";
+    /// `GET`: the member's threads; `POST NewThread` writes to the fund; `/{id}` for one
+    /// thread, `/{id}/reply`, `/{id}/draft`, `/{id}/close`, `/{id}/reopen`.
+    pub const MESSAGES: &str = "/api/messages";
+    /// `GET`: the unread count of the navigation (`Unread`).
+    pub const MESSAGES_UNREAD: &str = "/api/messages/unread";
+    /// `GET`/`POST`: the new message being written (`NewDraft`).
+    pub const MESSAGES_DRAFT: &str = "/api/messages/draft";
+    /// `GET ?` + `QueueFilter::to_query`: the agents' queue; `/{id}` for one thread,
+    /// `/{id}/assign`, `/{id}/reply`, `/{id}/note`, `/{id}/close`, `/{id}/attachments`.
+    pub const AGENT_MESSAGES: &str = "/api/agent/messages";
 }
 
 /// Error codes the browser reacts to.
@@ -243,6 +299,33 @@ pub async fn post_file<T: DeserializeOwned>(
 /// log out), decoding the JSON answer as `T`; `T = ()` accepts `204 No Content`.
 pub async fn post_empty<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiFailure> {
     post_json(path, &serde_json::Map::new(), lang).await
+}
+
+/// `POST path` with `{}`, answered by a file (a PDF): its bytes.
+pub async fn post_for_file(path: &str, lang: Lang) -> Result<Vec<u8>, ApiFailure> {
+    let request = with_common_headers(Request::post(path), lang)
+        .header("Content-Type", "application/json")
+        .body("{}")
+        .map_err(|e| ApiFailure::Decode(e.to_string()))?;
+    let sent_at = browser::now_ms();
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiFailure::Network(e.to_string()));
+    let result = match response {
+        Ok(r) if r.ok() => r
+            .binary()
+            .await
+            .map_err(|e| ApiFailure::Network(e.to_string())),
+        Ok(r) => {
+            let status = r.status();
+            let body = r.text().await.unwrap_or_default();
+            decode::<()>(status, &body).and(Err(ApiFailure::Http(status)))
+        }
+        Err(e) => Err(e),
+    };
+    observe(path, sent_at, &result);
+    result
 }
 
 impl ApiFailure {

@@ -244,6 +244,30 @@ mod imp {
         }
     }
 
+    /// Offers `bytes` as a file to save (a document received from a POST).
+    pub fn save_file(bytes: &[u8], name: &str, media_type: &str) {
+        let array = js_sys::Uint8Array::from(bytes);
+        let parts = js_sys::Array::of1(&array);
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(media_type);
+        let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
+        if let Some(link) = document()
+            .and_then(|d| d.create_element("a").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            link.set_href(&url);
+            link.set_download(name);
+            link.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
     fn focus(element: web_sys::Element) {
         if let Ok(element) = element.dyn_into::<HtmlElement>() {
             let _ = element.focus();
@@ -264,6 +288,9 @@ mod imp {
 
     use crate::components::date_input::SimpleDate;
     use crate::time::LocalInstant;
+
+    /// No files outside the browser.
+    pub fn save_file(_bytes: &[u8], _name: &str, _media_type: &str) {}
 
     /// No calendar outside the browser: the server judges dates alone.
     pub fn today() -> Option<SimpleDate> {

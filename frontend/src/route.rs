@@ -72,6 +72,15 @@ pub enum Route {
     /// Requests to the fund and their progress (member area).
     #[at("/demarches")]
     Requests,
+    /// Applying for (or renewing) the Complémentaire santé solidaire.
+    #[at("/demarches/nouvelle/css")]
+    CssApply,
+    /// Reporting a change of family situation.
+    #[at("/demarches/nouvelle/situation")]
+    Situation,
+    /// Applying for exceptional financial aid.
+    #[at("/demarches/nouvelle/aide")]
+    Aid,
     /// One request and its timeline.
     #[at("/demarches/:id")]
     Request {
@@ -81,6 +90,15 @@ pub enum Route {
     /// Secure messages with the fund (member area).
     #[at("/messagerie")]
     Messages,
+    /// Writing a new message to the fund.
+    #[at("/messagerie/nouveau")]
+    MessageNew,
+    /// One conversation with the fund.
+    #[at("/messagerie/:id")]
+    MessageThread {
+        /// The thread.
+        id: i64,
+    },
     /// Recommended screenings and vaccinations (member area).
     #[at("/prevention")]
     Prevention,
@@ -96,6 +114,48 @@ pub enum Route {
     /// The e-mails a demo deployment would have sent (not found in production).
     #[at("/demo/boite-envoi")]
     DemoOutbox,
+    /// Agents' area: the queues and tools.
+    #[at("/agent")]
+    AgentHome,
+    /// Agents' sign-in: e-mail, password, authenticator code.
+    #[at("/agent/connexion")]
+    AgentLogin,
+    /// A new agent's one-time enrolment link lands here (token in the fragment).
+    #[at("/agent/inscription")]
+    AgentEnrol,
+    /// The queue of members' messages.
+    #[at("/agent/messages")]
+    AgentMessages,
+    /// One conversation, seen by an agent.
+    #[at("/agent/messages/:id")]
+    AgentThread {
+        /// The thread.
+        id: i64,
+    },
+    /// The queue of requests.
+    #[at("/agent/demarches")]
+    AgentRequests,
+    /// One request, seen by an agent.
+    #[at("/agent/demarches/:id")]
+    AgentRequest {
+        /// The request.
+        id: i64,
+    },
+    /// Finding a member by NIR or name.
+    #[at("/agent/membres")]
+    AgentMembers,
+    /// A member's file (opened with a reason) and account support.
+    #[at("/agent/membres/:id")]
+    AgentMember {
+        /// The member (roll id).
+        id: i64,
+    },
+    /// Activation letters: print batches, "sent" marking.
+    #[at("/agent/courriers")]
+    AgentLetters,
+    /// The team's statistics (supervisors).
+    #[at("/agent/statistiques")]
+    AgentStats,
     /// Any other address.
     #[not_found]
     #[at("/404")]
@@ -113,7 +173,35 @@ pub const MAIN_NAV: [(Route, Text); 7] = [
     (Route::Account, Text::NavAccount),
 ];
 
+/// The agents' area navigation, in order (statistics: supervisors only).
+pub const AGENT_NAV: [(Route, Text); 6] = [
+    (Route::AgentHome, Text::TitleAgentHome),
+    (Route::AgentMessages, Text::TitleAgentMessages),
+    (Route::AgentRequests, Text::TitleAgentRequests),
+    (Route::AgentMembers, Text::TitleAgentMembers),
+    (Route::AgentLetters, Text::TitleAgentLetters),
+    (Route::AgentStats, Text::TitleAgentStats),
+];
+
 impl Route {
+    /// Whether the page belongs to the agents' area (its own header, no member navigation).
+    pub fn is_agent(self) -> bool {
+        matches!(
+            self,
+            Route::AgentHome
+                | Route::AgentLogin
+                | Route::AgentEnrol
+                | Route::AgentMessages
+                | Route::AgentThread { .. }
+                | Route::AgentRequests
+                | Route::AgentRequest { .. }
+                | Route::AgentMembers
+                | Route::AgentMember { .. }
+                | Route::AgentLetters
+                | Route::AgentStats
+        )
+    }
+
     /// The page's title: its `<h1>` and the first part of the browser tab's title.
     ///
     /// See [`tab_title`] for the pages whose title depends on the session or the mode.
@@ -139,12 +227,28 @@ impl Route {
             Route::Doctor => Text::TitleDoctor,
             Route::DoctorDeclare { .. } => Text::TitleDoctorDeclare,
             Route::Requests => Text::TitleRequests,
+            Route::CssApply => Text::TitleCss,
+            Route::Situation => Text::TitleSituation,
+            Route::Aid => Text::TitleAid,
             Route::Messages => Text::TitleMessages,
+            Route::MessageNew => Text::TitleMessageNew,
+            Route::MessageThread { .. } => Text::TitleMessageThread,
             Route::Prevention => Text::TitlePrevention,
             Route::Account => Text::TitleAccount,
             Route::Help => Text::TitleHelp,
             Route::Accessibility => Text::TitleAccessibility,
             Route::DemoOutbox => Text::TitleDemoOutbox,
+            Route::AgentHome => Text::TitleAgentHome,
+            Route::AgentLogin => Text::TitleAgentLogin,
+            Route::AgentEnrol => Text::TitleAgentEnrol,
+            Route::AgentMessages => Text::TitleAgentMessages,
+            Route::AgentThread { .. } => Text::TitleAgentThread,
+            Route::AgentRequests => Text::TitleAgentRequests,
+            Route::AgentRequest { .. } => Text::TitleAgentRequest,
+            Route::AgentMembers => Text::TitleAgentMembers,
+            Route::AgentMember { .. } => Text::TitleAgentMember,
+            Route::AgentLetters => Text::TitleAgentLetters,
+            Route::AgentStats => Text::TitleAgentStats,
             Route::NotFound => Text::TitleNotFound,
         }
     }

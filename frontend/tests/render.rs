@@ -34,12 +34,18 @@ use yew::Reducible;
 
 #[path = "render/account.rs"]
 mod account;
+#[path = "render/agent.rs"]
+mod agent;
 #[path = "render/ceam.rs"]
 mod ceam;
 #[path = "render/doctor.rs"]
 mod doctor;
 #[path = "render/documents.rs"]
 mod documents;
+#[path = "render/messages.rs"]
+mod messages;
+#[path = "render/more_requests.rs"]
+mod more_requests;
 #[path = "render/payments.rs"]
 mod payments;
 #[path = "render/prevention.rs"]
@@ -48,7 +54,7 @@ mod prevention;
 mod requests;
 
 /// Every address of the portal, with a path that reaches it.
-const PATHS: [&str; 27] = [
+const PATHS: [&str; 43] = [
     "/",
     "/connexion",
     "/connexion/code",
@@ -69,12 +75,28 @@ const PATHS: [&str; 27] = [
     "/medecin-traitant/3/declarer",
     "/demarches",
     "/demarches/7",
+    "/demarches/nouvelle/css",
+    "/demarches/nouvelle/situation",
+    "/demarches/nouvelle/aide",
     "/remboursements/1/contester",
     "/messagerie",
+    "/messagerie/nouveau",
+    "/messagerie/3",
     "/prevention",
     "/compte",
     "/aide",
     "/accessibilite",
+    "/agent",
+    "/agent/connexion",
+    "/agent/inscription",
+    "/agent/messages",
+    "/agent/messages/4",
+    "/agent/demarches",
+    "/agent/demarches/5",
+    "/agent/membres",
+    "/agent/membres/2",
+    "/agent/courriers",
+    "/agent/statistiques",
     "/cette-page-n-existe-pas",
 ];
 
@@ -648,21 +670,38 @@ async fn a_members_payments_page_loads_their_payments_and_a_visitor_is_asked_to_
 }
 
 #[tokio::test]
-async fn member_areas_say_what_comes_next_when_signed_in() {
-    for (path, title) in [("/messagerie", "Messagerie")] {
-        let html = render_member(path, Lang::Fr).await;
-        assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), title, "{path}");
-        let main = main_of(&html);
-        assert!(
-            main.contains("Cette rubrique arrive dans une prochaine version."),
-            "{path}"
-        );
-        assert!(!main.contains("Connectez-vous"), "{path}");
-        assert!(!main.contains(r#"href="/connexion""#), "{path}");
-        // The visitor's view is unchanged.
+async fn the_messaging_loads_the_members_conversations_and_asks_a_visitor_to_sign_in() {
+    let html = render_member("/messagerie", Lang::Fr).await;
+    assert_eq!(inner(&html, tags(&html, "h1")[0], "h1"), "Messagerie");
+    let main = main_of(&html);
+    assert!(main.contains("Chargement de vos messages…"));
+    assert!(main.contains(r#"href="/messagerie/nouveau""#));
+    assert!(!main.contains("prochaine version"));
+    assert!(!main.contains(r#"href="/connexion""#));
+    let new = render_member("/messagerie/nouveau", Lang::Fr).await;
+    assert_eq!(inner(&new, tags(&new, "h1")[0], "h1"), "Nouveau message");
+    for id in [
+        "theme-reimbursements",
+        "theme-other",
+        "objet",
+        "message",
+        "pieces",
+    ] {
+        assert!(new.contains(&format!(r#"id="{id}""#)), "{id}");
+    }
+    assert!(new.contains("Enregistrer le brouillon"));
+    let thread = render_member("/messagerie/3", Lang::En).await;
+    assert_eq!(
+        inner(&thread, tags(&thread, "h1")[0], "h1"),
+        "Conversation with your fund"
+    );
+    for path in ["/messagerie", "/messagerie/nouveau", "/messagerie/3"] {
         let visitor = render_fr(path).await;
         assert!(!visitor.contains("prochaine version"), "{path}");
-        assert!(visitor.contains("Connectez-vous pour accéder"), "{path}");
+        assert!(
+            visitor.contains("Connectez-vous pour accéder à votre messagerie."),
+            "{path}"
+        );
     }
 }
 

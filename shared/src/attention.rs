@@ -12,6 +12,11 @@ use crate::requests::{Kind, Status, Summary};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Attention {
+    /// The fund answered in the secure messaging and the member has not read it yet.
+    UnreadMessages {
+        /// How many of the fund's messages are unread.
+        count: u32,
+    },
     /// The fund waits for something from the member on this request.
     WaitingForYou {
         /// The request.
@@ -48,6 +53,18 @@ impl Attention {
             (Attention::WaitingForYou { title, .. }, Lang::En) => {
                 format!("Your fund is waiting for your answer: {title}")
             }
+            (Attention::UnreadMessages { count: 1 }, Lang::Fr) => {
+                "Vous avez un message non lu de votre caisse dans votre messagerie.".to_owned()
+            }
+            (Attention::UnreadMessages { count }, Lang::Fr) => {
+                format!("Vous avez {count}\u{a0}messages non lus de votre caisse dans votre messagerie.")
+            }
+            (Attention::UnreadMessages { count: 1 }, Lang::En) => {
+                "You have an unread message from your fund.".to_owned()
+            }
+            (Attention::UnreadMessages { count }, Lang::En) => {
+                format!("You have {count} unread messages from your fund.")
+            }
             (Attention::NoDoctor { name, .. }, Lang::Fr) => format!(
                 "{name} n’a pas de médecin traitant déclaré\u{a0}: ses consultations sont remboursées à 30\u{a0}% au lieu de 70\u{a0}%."
             ),
@@ -68,6 +85,17 @@ impl Attention {
             }
         }
     }
+}
+
+/// The fund's unread answers come before anything else: the member is told a message waits in
+/// "Messagerie" (nothing when all are read).
+pub fn with_unread_messages(items: Vec<Attention>, unread: u32) -> Vec<Attention> {
+    if unread == 0 {
+        return items;
+    }
+    std::iter::once(Attention::UnreadMessages { count: unread })
+        .chain(items)
+        .collect()
 }
 
 /// A person of the household as the rule sees them.
@@ -191,6 +219,20 @@ mod tests {
             ]
         );
         assert!(collect(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn unread_messages_come_first_and_only_when_there_are_some() {
+        let items = vec![Attention::BankChangePending { request: 1 }];
+        assert_eq!(with_unread_messages(items.clone(), 0), items);
+        let with = with_unread_messages(items, 2);
+        assert_eq!(with[0], Attention::UnreadMessages { count: 2 });
+        assert_eq!(with.len(), 2);
+        assert!(with[0].words(Lang::Fr).contains("2\u{a0}messages non lus"));
+        assert_eq!(
+            Attention::UnreadMessages { count: 1 }.words(Lang::En),
+            "You have an unread message from your fund."
+        );
     }
 
     #[test]

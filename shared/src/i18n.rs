@@ -555,6 +555,130 @@ catalog! {
         en: "Write to your fund and find all its answers in one place.",
     }
     MessagesSignIn { fr: "Connectez-vous pour accéder à votre messagerie.", en: "Sign in to see your messages." }
+
+    // ----- Secure messaging: the member's side (/messagerie) -----
+    TitleMessageNew { fr: "Nouveau message", en: "New message" }
+    TitleMessageThread { fr: "Conversation avec votre caisse", en: "Conversation with your fund" }
+    MessagesLoading { fr: "Chargement de vos messages…", en: "Loading your messages…" }
+    MessagesWrite { fr: "Écrire un nouveau message", en: "Write a new message" }
+    MessagesWriteHint {
+        fr: "Votre caisse vous répond ici, et un e-mail vous prévient de chaque réponse sans en dévoiler le contenu.",
+        en: "Your fund answers here, and an e-mail tells you of each answer without showing what it says.",
+    }
+    MessagesDraftWaiting { fr: "Un brouillon de message vous attend.", en: "A draft message is waiting for you." }
+    MessagesListHeading { fr: "Vos conversations", en: "Your conversations" }
+    MessagesNone { fr: "Vous n’avez pas encore écrit à votre caisse.", en: "You have not written to your fund yet." }
+    MessagesOpen { fr: "Ouverte", en: "Open" }
+    MessagesClosed { fr: "Fermée", en: "Closed" }
+    /// "1 nouveau message" (one unread answer).
+    MessagesUnreadOne { fr: "1\u{a0}nouveau message", en: "1 new message" }
+    /// After the count: "3 nouveaux messages".
+    MessagesUnreadMany { fr: "nouveaux messages", en: "new messages" }
+    /// Hidden words after the navigation's badge: "Messagerie 1 message non lu".
+    MessagesNavUnreadOne { fr: "message non lu", en: "unread message" }
+    MessagesNavUnreadMany { fr: "messages non lus", en: "unread messages" }
+    MessagesWaiting { fr: "En attente de la réponse de votre caisse", en: "Waiting for your fund’s answer" }
+    MessagesAnsweredOn { fr: "Réponse de votre caisse le", en: "Your fund answered on" }
+    MessagesLastOn { fr: "Dernier message le", en: "Last message on" }
+    MessagesDraftKept { fr: "Brouillon de réponse en cours", en: "Answer being drafted" }
+    MessagesSee { fr: "Lire la conversation", en: "Read the conversation" }
+    MessagesRead { fr: "Lire vos messages", en: "Read your messages" }
+    MessageTopic { fr: "Thème de votre message", en: "What is your message about?" }
+    MessageTopicHint { fr: "Il oriente votre message vers le bon service.", en: "It sends your message to the right team." }
+    MessageSubject { fr: "Objet", en: "Subject" }
+    MessageSubjectHint { fr: "En quelques mots (120\u{a0}caractères au plus).", en: "In a few words (120 characters at most)." }
+    MessageBody { fr: "Votre message", en: "Your message" }
+    MessageBodyHint {
+        fr: "N’écrivez jamais votre mot de passe ni un code de connexion\u{a0}: votre caisse ne vous les demandera jamais.",
+        en: "Never write your password or a sign-in code: your fund will never ask for them.",
+    }
+    MessageFiles { fr: "Pièces jointes (facultatif)", en: "Attachments (optional)" }
+    MessageFilesHint {
+        fr: "PDF, JPEG ou PNG, 5\u{a0}Mo au plus par fichier, 5\u{a0}fichiers au plus.",
+        en: "PDF, JPEG or PNG, 5 MB at most per file, 5 files at most.",
+    }
+    MessageSend { fr: "Envoyer le message", en: "Send the message" }
+    MessageSending { fr: "Envoi en cours…", en: "Sending…" }
+    MessageSaveDraft { fr: "Enregistrer le brouillon", en: "Save as draft" }
+    MessageDraftSaved { fr: "Brouillon enregistré le", en: "Draft saved on" }
+    MessageDraftFilesNote {
+        fr: "Le brouillon garde le texte, pas les pièces jointes.",
+        en: "The draft keeps the text, not the attachments.",
+    }
+    MessageSent {
+        fr: "Votre message est envoyé. Votre caisse vous répondra ici\u{a0}; un e-mail vous préviendra.",
+        en: "Your message is sent. Your fund will answer here; an e-mail will tell you.",
+    }
+    MessageBack { fr: "Retour à la messagerie", en: "Back to your messages" }
+    MessageFromYou { fr: "Vous", en: "You" }
+    MessageFromFund { fr: "Votre caisse", en: "Your fund" }
+    MessageReadByFund { fr: "Lu par votre caisse le", en: "Read by your fund on" }
+    MessageNotReadYet { fr: "Pas encore lu par votre caisse", en: "Not read by your fund yet" }
+    MessageHistory { fr: "Messages", en: "Messages" }
+    MessageReplyHeading { fr: "Répondre", en: "Reply" }
+    MessageReply { fr: "Votre réponse", en: "Your answer" }
+    MessageReplySend { fr: "Envoyer la réponse", en: "Send the answer" }
+    MessageReplySent { fr: "Votre réponse est envoyée.", en: "Your answer is sent." }
+    MessageClose { fr: "Fermer la conversation", en: "Close the conversation" }
+    MessageCloseHint {
+        fr: "Fermez-la quand vous n’avez plus de question\u{a0}: vous pourrez la rouvrir pendant 90\u{a0}jours.",
+        en: "Close it when you have no more questions: you can reopen it for 90 days.",
+    }
+    MessageClosedOn { fr: "Conversation fermée le", en: "Conversation closed on" }
+    MessageClosedDone { fr: "La conversation est fermée.", en: "The conversation is closed." }
+    MessageReopen { fr: "Rouvrir la conversation", en: "Reopen the conversation" }
+    MessageReopened { fr: "La conversation est rouverte\u{a0}: vous pouvez écrire.", en: "The conversation is open again: you can write." }
+    MessageReopenTooLate {
+        fr: "Elle ne peut plus être rouverte\u{a0}: pour une nouvelle question, écrivez un nouveau message.",
+        en: "It can no longer be reopened: for a new question, write a new message.",
+    }
+    MessageNotFound {
+        fr: "Cette conversation n’existe pas, ou vous n’y avez pas accès.",
+        en: "This conversation does not exist, or you do not have access to it.",
+    }
+
+    // ----- Secure messaging: the agents' side (/agent/messages) -----
+    AgentMessagesIntro {
+        fr: "Les conversations ouvertes des assurés, celles qui attendent une réponse depuis le plus longtemps d’abord.",
+        en: "Members’ open conversations, those waiting longest for an answer first.",
+    }
+    AgentQueueFilters { fr: "Filtres", en: "Filters" }
+    AgentQueueTopic { fr: "File", en: "Queue" }
+    AgentQueueAllTopics { fr: "Toutes les files", en: "All queues" }
+    AgentQueueAssigned { fr: "Attribution", en: "Assignment" }
+    AgentQueueAll { fr: "Toutes", en: "All" }
+    AgentQueueMine { fr: "Les miennes", en: "Mine" }
+    AgentQueueUnassigned { fr: "Non attribuées", en: "Unassigned" }
+    AgentQueueWaitingOnly { fr: "Seulement celles qui attendent une réponse", en: "Only those waiting for an answer" }
+    AgentQueueCaption { fr: "Conversations ouvertes, les plus anciennes en attente d’abord", en: "Open conversations, longest waiting first" }
+    /// After the count: "12 conversations".
+    AgentQueueCount { fr: "conversation(s)", en: "conversation(s)" }
+    AgentQueueNone { fr: "Aucune conversation ne correspond à ces filtres.", en: "No conversation matches these filters." }
+    AgentQueueWaitingSince { fr: "Attend depuis le", en: "Waiting since" }
+    AgentQueueAnswered { fr: "Répondu, attend l’assuré", en: "Answered, waiting for the member" }
+    AgentQueueSubject { fr: "Objet", en: "Subject" }
+    AgentQueueMember { fr: "Assuré", en: "Member" }
+    AgentQueueAge { fr: "Attente", en: "Waiting" }
+    AgentQueueNobody { fr: "Personne", en: "Nobody" }
+    AgentQueueYou { fr: "Vous", en: "You" }
+    AgentThreadAssign { fr: "M’attribuer cette conversation", en: "Assign this conversation to me" }
+    AgentThreadAssignedTo { fr: "Attribuée à", en: "Assigned to" }
+    AgentThreadAssignedDone { fr: "La conversation vous est attribuée.", en: "The conversation is assigned to you." }
+    AgentThreadReply { fr: "Réponse à l’assuré", en: "Answer to the member" }
+    AgentThreadReplyHint {
+        fr: "L’assuré reçoit un e-mail qui lui dit qu’un message l’attend, sans votre réponse.",
+        en: "The member gets an e-mail saying a message is waiting, without your answer.",
+    }
+    AgentThreadSend { fr: "Envoyer la réponse", en: "Send the answer" }
+    AgentThreadSent { fr: "Votre réponse est envoyée à l’assuré.", en: "Your answer is sent to the member." }
+    AgentThreadNote { fr: "Note interne", en: "Internal note" }
+    AgentThreadNoteHint { fr: "Visible des seuls agents, jamais de l’assuré.", en: "Seen by agents only, never by the member." }
+    AgentThreadAddNote { fr: "Ajouter la note", en: "Add the note" }
+    AgentThreadNoted { fr: "La note interne est ajoutée.", en: "The internal note is added." }
+    AgentThreadReadByMember { fr: "Lu par l’assuré le", en: "Read by the member on" }
+    AgentThreadNotRead { fr: "Pas encore lu par l’assuré", en: "Not read by the member yet" }
+    AgentThreadClosed { fr: "Cette conversation est fermée.", en: "This conversation is closed." }
+    AgentThreadBack { fr: "Retour aux messages des assurés", en: "Back to the members’ messages" }
     PreventionIntro {
         fr: "Retrouvez les dépistages, les vaccins et les bilans de santé recommandés pour votre âge.",
         en: "Find the screenings, vaccinations and health check-ups recommended for your age.",
@@ -1292,6 +1416,165 @@ catalog! {
         en: "Date saved: the recommendation has been updated.",
     }
 
+    // ----- More requests: CSS application, family situation, exceptional aid -----
+    TitleCss { fr: "Demander la Complémentaire santé solidaire", en: "Apply for the Complémentaire santé solidaire" }
+    TitleSituation { fr: "Déclarer un changement de situation familiale", en: "Report a change of family situation" }
+    TitleAid { fr: "Demander une aide financière exceptionnelle", en: "Apply for exceptional financial aid" }
+    CssIntro {
+        fr: "Une complémentaire santé gratuite, ou à moins de 1\u{a0}€ par jour et par personne, selon les ressources de votre foyer. Elle est accordée pour un an.",
+        en: "A complementary health cover that is free, or costs less than €1 a day per person, depending on your household’s resources. It is granted for one year.",
+    }
+    CssSignIn { fr: "Connectez-vous pour demander la Complémentaire santé solidaire.", en: "Sign in to apply for the Complémentaire santé solidaire." }
+    CssRules {
+        fr: "Votre caisse répond dans les 2 mois\u{a0}; sans réponse, la demande est refusée. Les droits durent un an et leur renouvellement se demande dans les 4 derniers mois.",
+        en: "Your fund answers within 2 months; without an answer, the application is refused. Rights last one year and their renewal is asked in the last 4 months.",
+    }
+    CssHousehold { fr: "Votre foyer", en: "Your household" }
+    CssHouseholdRoll { fr: "Les personnes rattachées à votre dossier sont comptées\u{a0}:", en: "The people on your file are counted:" }
+    CssOthers { fr: "Autres personnes vivant avec vous", en: "Other people living with you" }
+    CssOthersHint {
+        fr: "Votre conjoint, partenaire de PACS ou concubin, un enfant ou une autre personne à charge qui n’est pas rattaché à votre dossier.",
+        en: "Your spouse, civil partner or partner, a child or another dependent person who is not on your file.",
+    }
+    CssAddPerson { fr: "Ajouter une personne", en: "Add a person" }
+    CssRemovePerson { fr: "Retirer cette personne", en: "Remove this person" }
+    CssPerson { fr: "Personne", en: "Person" }
+    CssPersonName { fr: "Prénom et nom", en: "Given name and family name" }
+    CssPersonRelation { fr: "Lien avec vous", en: "Relationship to you" }
+    CssPersonBirth { fr: "Date de naissance", en: "Date of birth" }
+    CssPersonBirthHint { fr: "Par exemple 02/04/1990.", en: "For example 02/04/1990." }
+    CssResources { fr: "Ressources du foyer sur les 12 derniers mois", en: "Household resources over the last 12 months" }
+    CssResourcesHint {
+        fr: "Montants nets perçus par toutes les personnes du foyer, en euros, par exemple 9 000. Laissez vide ce qui ne vous concerne pas.",
+        en: "Net amounts received by everyone in the household, in euros, for example 9,000. Leave empty what does not apply.",
+    }
+    CssEstimate { fr: "Estimation", en: "Estimate" }
+    CssEstimateFree {
+        fr: "Avec ces ressources, la Complémentaire santé solidaire serait gratuite pour votre foyer.",
+        en: "With these resources, the Complémentaire santé solidaire would be free for your household.",
+    }
+    CssEstimateContribution {
+        fr: "Avec ces ressources, la Complémentaire santé solidaire coûterait à votre foyer, par mois,",
+        en: "With these resources, the Complémentaire santé solidaire would cost your household, a month,",
+    }
+    CssEstimateOver {
+        fr: "Avec ces ressources, votre foyer dépasse les plafonds\u{a0}: la demande serait sans doute refusée. Vous pouvez tout de même la déposer.",
+        en: "With these resources, your household is above the ceilings: the application would probably be refused. You may still file it.",
+    }
+    CssEstimatePerPerson { fr: "par mois", en: "a month" }
+    CssEstimateCeilingFree { fr: "Plafond sans participation", en: "Ceiling, free of charge" }
+    CssEstimateCeilingContribution { fr: "Plafond avec participation", en: "Ceiling, with a contribution" }
+    CssEstimateTotal { fr: "Ressources déclarées", en: "Resources declared" }
+    CssEstimateRights { fr: "Droits, si votre caisse les accorde, du", en: "Rights, if your fund grants them, from" }
+    CssEstimateTo { fr: "au", en: "to" }
+    CssEstimateNote {
+        fr: "C’est une estimation, d’après les plafonds en vigueur et l’âge de chacun au 1er janvier\u{a0}: votre caisse décide au vu de votre dossier.",
+        en: "This is an estimate, from the ceilings in force and everyone’s age on 1 January: your fund decides from your file.",
+    }
+    CssCertify { fr: "Je certifie sur l’honneur l’exactitude des informations déclarées", en: "I certify that the information given is true" }
+    CssFiles { fr: "Justificatifs (facultatif)", en: "Supporting documents (optional)" }
+    CssFilesHint {
+        fr: "Avis d’imposition, bulletins de salaire, attestations de paiement… PDF, JPEG ou PNG, 5\u{a0}Mo et 5 fichiers au plus.",
+        en: "Tax notice, payslips, payment statements… PDF, JPEG or PNG, 5 MB and 5 files at most.",
+    }
+    CssSubmit { fr: "Envoyer ma demande", en: "Send my application" }
+    CssSending { fr: "Envoi de la demande…", en: "Sending the application…" }
+    CssFiled { fr: "Votre demande de Complémentaire santé solidaire est déposée.", en: "Your application for the Complémentaire santé solidaire is filed." }
+    CssRenewal { fr: "Vos droits actuels prennent fin le", en: "Your current rights end on" }
+    CssRenewalNow { fr: "Vous pouvez demander leur renouvellement dès maintenant.", en: "You can ask for their renewal now." }
+    CssTooEarly { fr: "Le renouvellement se demande dans les 4 derniers mois de vos droits, à partir du", en: "A renewal is asked in the last 4 months of your rights, from" }
+    CssPending { fr: "Votre demande est en cours d’examen.", en: "Your application is being examined." }
+    SituationIntro {
+        fr: "Mariage, PACS, séparation, naissance, décès du conjoint\u{a0}: déclarez-le avec un justificatif, votre caisse met votre dossier à jour.",
+        en: "Marriage, PACS, separation, birth, death of a spouse: report it with a supporting document, and your fund updates your file.",
+    }
+    SituationSignIn { fr: "Connectez-vous pour déclarer un changement de situation.", en: "Sign in to report a change of situation." }
+    SituationEvent { fr: "Ce qui a changé", en: "What changed" }
+    SituationDate { fr: "Date de l’événement", en: "Date of the event" }
+    SituationDateHint { fr: "Par exemple 14/09/2026.", en: "For example 14/09/2026." }
+    SituationBothParents { fr: "Rattacher l’enfant aux deux parents", en: "Attach the child to both parents" }
+    SituationComment { fr: "Commentaire (facultatif)", en: "Comment (optional)" }
+    SituationFiles { fr: "Justificatifs", en: "Supporting documents" }
+    SituationFilesHint {
+        fr: "Acte de mariage, de naissance ou de décès, convention de PACS, jugement… PDF, JPEG ou PNG, 5\u{a0}Mo et 5 fichiers au plus.",
+        en: "Marriage, birth or death certificate, PACS agreement, judgment… PDF, JPEG or PNG, 5 MB and 5 files at most.",
+    }
+    SituationSubmit { fr: "Envoyer la déclaration", en: "Send the declaration" }
+    SituationSending { fr: "Envoi de la déclaration…", en: "Sending the declaration…" }
+    SituationFiled { fr: "Votre déclaration est enregistrée.", en: "Your declaration is recorded." }
+    AidIntro {
+        fr: "Si des frais de santé restent lourds pour votre budget, la commission d’action sanitaire et sociale de votre caisse peut vous aider, selon vos ressources.",
+        en: "If health costs weigh heavily on your budget, your fund’s health and social action board may help, depending on your resources.",
+    }
+    AidSignIn { fr: "Connectez-vous pour demander une aide financière.", en: "Sign in to apply for financial aid." }
+    AidReason { fr: "Raison de la demande", en: "Reason for the application" }
+    AidExplanation { fr: "Votre situation et la dépense", en: "Your situation and the expense" }
+    AidExplanationHint { fr: "Ce qui vous amène à demander une aide, et ce que vous devez payer.", en: "What leads you to ask for help, and what you have to pay." }
+    AidTotal { fr: "Coût de la dépense, en euros", en: "Cost of the expense, in euros" }
+    AidCovered { fr: "Déjà pris en charge, en euros", en: "Already covered, in euros" }
+    AidCoveredHint { fr: "Par l’Assurance Maladie, votre complémentaire ou une autre aide. Laissez vide si rien n’est pris en charge.", en: "By the Assurance Maladie, your complementary insurer or other help. Leave empty if nothing is covered." }
+    AidRemaining { fr: "Reste à votre charge", en: "Left for you to pay" }
+    AidRequested { fr: "Montant demandé, en euros", en: "Amount asked, in euros" }
+    AidRequestedHint { fr: "Au plus ce qui reste à votre charge.", en: "At most what is left for you to pay." }
+    AidResources { fr: "Ressources mensuelles du foyer, en euros", en: "Household’s monthly resources, in euros" }
+    AidFiles { fr: "Devis ou facture, et autres justificatifs", en: "Quote or invoice, and other documents" }
+    AidFilesHint { fr: "PDF, JPEG ou PNG, 5\u{a0}Mo et 5 fichiers au plus.", en: "PDF, JPEG or PNG, 5 MB and 5 files at most." }
+    AidSubmit { fr: "Envoyer ma demande d’aide", en: "Send my application for aid" }
+    AidSending { fr: "Envoi de la demande…", en: "Sending the application…" }
+    AidFiled { fr: "Votre demande d’aide est déposée.", en: "Your application for aid is filed." }
+
+    // ----- Agents: processing requests -----
+    AgentRequestsLead { fr: "Les démarches à traiter, les plus anciennes d’abord.", en: "The requests to process, the oldest first." }
+    AgentRequestsFilters { fr: "Filtres", en: "Filters" }
+    AgentRequestsCaption { fr: "Démarches, les plus anciennes d’abord", en: "Requests, the oldest first" }
+    AgentRequestsTitle { fr: "Démarche", en: "Request" }
+    AgentRequestsKind { fr: "Type", en: "Kind" }
+    AgentRequestsAllKinds { fr: "Tous les types", en: "All kinds" }
+    AgentRequestsStatus { fr: "État", en: "Status" }
+    AgentRequestsAllOpen { fr: "Toutes les démarches ouvertes", en: "Every open request" }
+    AgentRequestsAssigned { fr: "Attribution", en: "Assignment" }
+    AgentRequestsAnyone { fr: "Toutes", en: "All" }
+    AgentRequestsMine { fr: "Attribuées à moi", en: "Assigned to me" }
+    AgentRequestsNobody { fr: "Non attribuées", en: "Unassigned" }
+    AgentRequestsFilter { fr: "Afficher", en: "Show" }
+    AgentRequestsLoading { fr: "Chargement des démarches…", en: "Loading the requests…" }
+    AgentRequestsNone { fr: "Aucune démarche ne correspond à ces critères.", en: "No request matches these filters." }
+    AgentRequestsCount { fr: "Démarches affichées\u{a0}:", en: "Requests shown:" }
+    AgentRequestsMember { fr: "Assuré", en: "Member" }
+    AgentRequestsFiled { fr: "Déposée le", en: "Filed on" }
+    AgentRequestsWaiting { fr: "Attente", en: "Waiting" }
+    AgentRequestsDays { fr: "jours", en: "days" }
+    AgentRequestsAssignedTo { fr: "Attribuée à", en: "Assigned to" }
+    AgentRequestsUnassigned { fr: "Personne", en: "Nobody" }
+    AgentRequestsYou { fr: "vous", en: "you" }
+    AgentRequestsOpen { fr: "Ouvrir", en: "Open" }
+    AgentRequestBack { fr: "Retour aux démarches", en: "Back to the requests" }
+    AgentRequestNir { fr: "NIR", en: "NIR" }
+    AgentRequestSent { fr: "Ce que l’assuré a envoyé", en: "What the member sent" }
+    AgentRequestFiles { fr: "Pièces jointes", en: "Attached files" }
+    AgentRequestTimeline { fr: "Historique", en: "History" }
+    AgentRequestByMember { fr: "l’assuré", en: "the member" }
+    AgentRequestBySystem { fr: "le portail", en: "the portal" }
+    AgentRequestInternal { fr: "Note interne", en: "Internal note" }
+    AgentRequestAssignedStep { fr: "Démarche prise en charge", en: "Request taken on" }
+    AgentRequestAssign { fr: "M’attribuer la démarche", en: "Assign the request to me" }
+    AgentRequestYours { fr: "Cette démarche vous est attribuée.", en: "This request is assigned to you." }
+    AgentRequestUnassigned { fr: "Cette démarche n’est attribuée à personne.", en: "This request is assigned to nobody." }
+    AgentRequestChange { fr: "Faire avancer la démarche", en: "Move the request on" }
+    AgentRequestNewStatus { fr: "Nouvel état", en: "New status" }
+    AgentRequestMessage { fr: "Message à l’assuré", en: "Message to the member" }
+    AgentRequestMessageHint {
+        fr: "L’assuré le lit dans Mes démarches. Il est prévenu par un e-mail qui ne contient pas ce message.",
+        en: "The member reads it in My requests. They are told by an e-mail that does not contain this message.",
+    }
+    AgentRequestSubmit { fr: "Enregistrer et prévenir l’assuré", en: "Save and notify the member" }
+    AgentRequestSaved { fr: "État enregistré\u{a0}: l’assuré est prévenu.", en: "Status saved: the member is notified." }
+    AgentRequestNote { fr: "Note interne, jamais visible par l’assuré", en: "Internal note, never shown to the member" }
+    AgentRequestAddNote { fr: "Ajouter la note", en: "Add the note" }
+    AgentRequestNoteSaved { fr: "Note ajoutée.", en: "Note added." }
+    AgentRequestClosed { fr: "Cette démarche est close.", en: "This request is closed." }
+    AgentRequestSending { fr: "Enregistrement…", en: "Saving…" }
+
     // ----- Page not found -----
     NotFoundText {
         fr: "L’adresse saisie est peut-être incorrecte, ou la page a été déplacée.",
@@ -1299,6 +1582,135 @@ catalog! {
     }
     NotFoundHome { fr: "Revenir à l’accueil", en: "Go back to the home page" }
     NotFoundHelp { fr: "Consulter l’aide", en: "Get help" }
+
+    // ----- Agents' area (/agent) -----
+    TitleAgentLogin { fr: "Espace agents\u{a0}: connexion", en: "Agents’ area: sign in" }
+    TitleAgentEnrol { fr: "Activer votre compte agent", en: "Activate your agent account" }
+    TitleAgentHome { fr: "Espace agents", en: "Agents’ area" }
+    TitleAgentMessages { fr: "Messages des assurés", en: "Members’ messages" }
+    TitleAgentThread { fr: "Conversation avec un assuré", en: "Conversation with a member" }
+    TitleAgentRequests { fr: "Démarches à traiter", en: "Requests to process" }
+    TitleAgentRequest { fr: "Démarche d’un assuré", en: "A member’s request" }
+    TitleAgentMembers { fr: "Rechercher un assuré", en: "Find a member" }
+    TitleAgentMember { fr: "Dossier de l’assuré", en: "Member’s file" }
+    TitleAgentLetters { fr: "Courriers d’activation", en: "Activation letters" }
+    TitleAgentStats { fr: "Statistiques de l’équipe", en: "Team statistics" }
+    AgentNavLabel { fr: "Navigation de l’espace agents", en: "Agents’ area navigation" }
+    AgentIntro {
+        fr: "Répondez aux assurés, traitez leurs démarches et aidez-les à accéder à leur compte. Chaque ouverture de dossier est enregistrée avec son motif, et l’assuré peut la consulter.",
+        en: "Answer members, process their requests and help them into their account. Every opening of a member’s file is recorded with its reason, and the member can see it.",
+    }
+    AgentLoginIntro {
+        fr: "Réservé aux agents de la caisse. Connectez-vous avec votre adresse professionnelle, votre mot de passe et votre application d’authentification.",
+        en: "For the fund’s agents only. Sign in with your work address, your password and your authenticator app.",
+    }
+    AgentEmail { fr: "Adresse e-mail professionnelle", en: "Work e-mail address" }
+    AgentPassword { fr: "Mot de passe", en: "Password" }
+    AgentCode { fr: "Code de l’application d’authentification", en: "Authenticator app code" }
+    AgentCodeHint {
+        fr: "6\u{a0}chiffres affichés par votre application\u{a0}; ils changent toutes les 30\u{a0}secondes.",
+        en: "6 digits shown by your app; they change every 30 seconds.",
+    }
+    AgentContinue { fr: "Continuer", en: "Continue" }
+    AgentDemoCode {
+        fr: "Démonstration\u{a0}: l’application d’authentification de cet agent afficherait maintenant",
+        en: "Demo: this agent’s authenticator app would now show",
+    }
+    AgentSignIn { fr: "Se connecter", en: "Sign in" }
+    AgentSignOut { fr: "Se déconnecter", en: "Sign out" }
+    AgentSignedInAs { fr: "Connecté en tant que", en: "Signed in as" }
+    AgentNotSignedIn { fr: "Connectez-vous à l’espace agents pour continuer.", en: "Sign in to the agents’ area to continue." }
+    AgentSupervisorOnly { fr: "Cette page est réservée aux superviseurs.", en: "This page is for supervisors only." }
+    AgentLoading { fr: "Chargement…", en: "Loading…" }
+    AgentSearchLabel { fr: "Numéro de sécurité sociale ou nom de famille", en: "Social security number or family name" }
+    AgentSearchHint {
+        fr: "Le numéro complet (15\u{a0}caractères), ou au moins 2\u{a0}lettres du nom. Les accents ne comptent pas.",
+        en: "The full number (15 characters), or at least 2 letters of the name. Accents do not matter.",
+    }
+    AgentSearch { fr: "Rechercher", en: "Search" }
+    AgentNoHit { fr: "Aucun assuré ne correspond à cette recherche.", en: "No member matches this search." }
+    AgentHits { fr: "Assurés trouvés", en: "Members found" }
+    AgentBorn { fr: "Né(e) le", en: "Born" }
+    AgentReasonLegend { fr: "Pourquoi ouvrez-vous ce dossier\u{a0}?", en: "Why are you opening this file?" }
+    AgentReasonHint {
+        fr: "Obligatoire\u{a0}: le motif est enregistré et l’assuré peut le consulter dans son compte.",
+        en: "Required: the reason is recorded and the member can see it in their account.",
+    }
+    AgentReasonDetails { fr: "Précisions (obligatoires pour «\u{a0}Autre motif\u{a0}»)", en: "Details (required for “Other reason”)" }
+    AgentOpenFile { fr: "Ouvrir le dossier", en: "Open the file" }
+    AgentAccount { fr: "Compte en ligne", en: "Online account" }
+    AgentStatus { fr: "État", en: "Status" }
+    AgentStatusNone { fr: "Pas de compte", en: "No account" }
+    AgentStatusPending { fr: "En attente d’activation", en: "Waiting for activation" }
+    AgentStatusActive { fr: "Actif", en: "Active" }
+    AgentStatusClosed { fr: "Fermé", en: "Closed" }
+    AgentLock { fr: "Blocage", en: "Lock" }
+    AgentLockedUntil { fr: "Bloqué jusqu’au", en: "Locked until" }
+    AgentNotLocked { fr: "Non bloqué", en: "Not locked" }
+    AgentSecondFactor { fr: "Second facteur", en: "Second factor" }
+    AgentFactorEmail { fr: "Code par e-mail", en: "Code by e-mail" }
+    AgentFactorTotp { fr: "Application d’authentification", en: "Authenticator app" }
+    AgentSessions { fr: "Sessions ouvertes", en: "Open sessions" }
+    AgentEmailOnFile { fr: "Adresse e-mail", en: "E-mail address" }
+    AgentLettersWaiting { fr: "Courriers d’activation à imprimer", en: "Activation letters to print" }
+    AgentSupportHeading { fr: "Aider l’assuré", en: "Help the member" }
+    AgentChecksLegend {
+        fr: "Vérifications d’identité (toutes obligatoires pour débloquer le compte ou réinitialiser le second facteur)",
+        en: "Identity checks (all required to unlock the account or reset the second factor)",
+    }
+    AgentActionLegend { fr: "Action", en: "Action" }
+    AgentActionUnlock { fr: "Débloquer le compte", en: "Unlock the account" }
+    AgentActionLetter { fr: "Envoyer un nouveau courrier d’activation", en: "Send a new activation letter" }
+    AgentActionReset { fr: "Revenir aux codes par e-mail (réinitialiser le second facteur)", en: "Go back to codes by e-mail (reset the second factor)" }
+    AgentActionEnd { fr: "Fermer toutes les sessions", en: "End every session" }
+    AgentDoAction { fr: "Effectuer l’action", en: "Do it" }
+    AgentActionDone { fr: "Action effectuée et enregistrée dans le journal.", en: "Done, and recorded in the audit trail." }
+    AgentLettersIntro {
+        fr: "Imprimez en un seul PDF tous les courriers en attente, puis marquez-les envoyés quand ils partent à la poste. Après l’impression, le code n’existe plus que sur papier.",
+        en: "Print every waiting letter as one PDF, then mark them sent when they go to the post. After printing, the code exists only on paper.",
+    }
+    AgentPrintBatch { fr: "Imprimer le lot (PDF)", en: "Print the batch (PDF)" }
+    AgentMarkSent { fr: "Marquer les courriers imprimés comme envoyés", en: "Mark the printed letters as sent" }
+    AgentNoLetters { fr: "Aucun courrier en attente.", en: "No letter is waiting." }
+    AgentLetterTo { fr: "Destinataire", en: "Recipient" }
+    AgentLetterAsked { fr: "Demandé le", en: "Requested on" }
+    AgentLetterState { fr: "État", en: "State" }
+    AgentLetterToPrint { fr: "À imprimer", en: "To print" }
+    AgentLetterPrinted { fr: "Imprimé, à poster", en: "Printed, to post" }
+    AgentLettersMarked { fr: "Les courriers imprimés sont marqués envoyés.", en: "The printed letters are marked sent." }
+    AgentStatsArea { fr: "Domaine", en: "Area" }
+    AgentStatsQueue { fr: "File", en: "Queue" }
+    AgentStatsOpen { fr: "En attente", en: "Waiting" }
+    AgentStatsMedian { fr: "Délai médian de réponse (heures, 90\u{a0}jours)", en: "Median response time (hours, 90 days)" }
+    AgentStatsOldest { fr: "Plus ancien en attente", en: "Oldest waiting" }
+    AgentStatsNone { fr: "Aucune file n’a d’élément.", en: "No queue has any item." }
+    AgentEnrolIntro {
+        fr: "Ajoutez cette clé dans votre application d’authentification, choisissez un mot de passe, puis saisissez le code affiché par l’application.",
+        en: "Add this key to your authenticator app, choose a password, then enter the code the app shows.",
+    }
+    AgentEnrolKey { fr: "Clé à ajouter dans l’application", en: "Key to add to the app" }
+    AgentEnrolNewPassword { fr: "Choisissez un mot de passe", en: "Choose a password" }
+    AgentEnrolSubmit { fr: "Activer mon compte", en: "Activate my account" }
+    AgentEnrolDone { fr: "Votre compte est activé. Connectez-vous.", en: "Your account is active. Sign in." }
+    AgentComingNext { fr: "Cette file arrive bientôt dans l’espace agents.", en: "This queue is coming to the agents’ area soon." }
+    AccessesHeading { fr: "Consultations de votre dossier par la caisse", en: "Who at the fund looked at your file" }
+    AccessesIntro {
+        fr: "Chaque fois qu’un conseiller ouvre votre dossier ou agit sur votre compte, c’est enregistré avec son motif.",
+        en: "Every time an adviser opens your file or acts on your account, it is recorded with the reason.",
+    }
+    AccessesNone { fr: "Aucune consultation enregistrée.", en: "No access recorded." }
+    AccessesWhen { fr: "Date", en: "Date" }
+    AccessesWho { fr: "Conseiller", en: "Adviser" }
+    AccessesWhat { fr: "Action", en: "Action" }
+    AccessesWhy { fr: "Motif", en: "Reason" }
+    AccessOpen { fr: "Consultation du dossier", en: "File opened" }
+    AccessUnlock { fr: "Déblocage du compte", en: "Account unlocked" }
+    AccessLetter { fr: "Nouveau courrier d’activation", en: "New activation letter" }
+    AccessReset { fr: "Retour aux codes par e-mail", en: "Back to codes by e-mail" }
+    AccessEnd { fr: "Fermeture des sessions", en: "Sessions ended" }
+    AccessMessage { fr: "Traitement de vos messages", en: "Your messages handled" }
+    AccessRequest { fr: "Traitement de vos démarches", en: "Your requests handled" }
+    AccessOther { fr: "Action de la caisse", en: "Action by the fund" }
 
     // ----- Errors of the API client -----
     ErrorNetwork {

@@ -6,16 +6,20 @@
 
 pub mod activation;
 pub mod address;
+pub mod agent;
+pub mod aid;
 pub mod api;
 pub mod attention;
 pub mod attestation;
 pub mod bank;
 pub mod ceam;
+pub mod css;
 pub mod doctor;
 pub mod help;
 pub mod i18n;
 pub mod iban;
 pub mod login;
+pub mod messages;
 pub mod money;
 pub mod nir;
 pub mod outbox;
@@ -25,6 +29,7 @@ pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
 pub mod security;
+pub mod situation;
 pub mod text;
 
 pub use i18n::Lang;

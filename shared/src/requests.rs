@@ -26,16 +26,25 @@ pub enum Kind {
     Ceam,
     /// Declaration of a médecin traitant (completed by the doctor's confirmation or an agent).
     TreatingDoctor,
+    /// Application for (or renewal of) the Complémentaire santé solidaire.
+    Css,
+    /// Change of family situation (marriage, PACS, separation, birth, death of a spouse).
+    FamilySituation,
+    /// Exceptional financial aid (action sanitaire et sociale).
+    ExceptionalAid,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Contest,
         Kind::BankDetails,
         Kind::AddressChange,
         Kind::Ceam,
         Kind::TreatingDoctor,
+        Kind::Css,
+        Kind::FamilySituation,
+        Kind::ExceptionalAid,
     ];
 
     /// The code stored and exchanged.
@@ -46,6 +55,9 @@ impl Kind {
             Kind::AddressChange => "address_change",
             Kind::Ceam => "ceam",
             Kind::TreatingDoctor => "treating_doctor",
+            Kind::Css => "css",
+            Kind::FamilySituation => "family_situation",
+            Kind::ExceptionalAid => "exceptional_aid",
         }
     }
 
@@ -67,6 +79,12 @@ impl Kind {
             (Kind::Ceam, Lang::En) => "European health insurance card order",
             (Kind::TreatingDoctor, Lang::Fr) => "Déclaration de médecin traitant",
             (Kind::TreatingDoctor, Lang::En) => "Declaration of a regular doctor",
+            (Kind::Css, Lang::Fr) => "Demande de Complémentaire santé solidaire",
+            (Kind::Css, Lang::En) => "Application for the Complémentaire santé solidaire",
+            (Kind::FamilySituation, Lang::Fr) => "Changement de situation familiale",
+            (Kind::FamilySituation, Lang::En) => "Change of family situation",
+            (Kind::ExceptionalAid, Lang::Fr) => "Demande d’aide financière exceptionnelle",
+            (Kind::ExceptionalAid, Lang::En) => "Application for exceptional financial aid",
         }
     }
 
@@ -74,9 +92,13 @@ impl Kind {
     pub fn months_to_answer(self) -> i32 {
         match self {
             Kind::Contest => CONTEST_MONTHS,
-            Kind::BankDetails | Kind::AddressChange | Kind::Ceam | Kind::TreatingDoctor => {
-                CHANGE_MONTHS
-            }
+            Kind::BankDetails
+            | Kind::AddressChange
+            | Kind::Ceam
+            | Kind::TreatingDoctor
+            | Kind::FamilySituation => CHANGE_MONTHS,
+            Kind::Css => crate::css::DECISION_MONTHS,
+            Kind::ExceptionalAid => crate::aid::DECISION_MONTHS,
         }
     }
 }
@@ -398,6 +420,216 @@ pub fn check_contest(
     problems
 }
 
+// ---- The agents' side: queue, assignment, status changes, internal notes -----------------
+
+/// Which requests a queue shows by assignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Assignment {
+    /// Assigned to the agent asking.
+    Me,
+    /// Assigned to nobody.
+    Nobody,
+}
+
+impl Assignment {
+    /// The code in the query string.
+    pub fn code(self) -> &'static str {
+        match self {
+            Assignment::Me => "me",
+            Assignment::Nobody => "none",
+        }
+    }
+
+    /// Reads [`Assignment::code`].
+    pub fn parse(code: &str) -> Option<Assignment> {
+        [Assignment::Me, Assignment::Nobody]
+            .into_iter()
+            .find(|a| a.code() == code)
+    }
+}
+
+/// One request in an agent's queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct QueueItem {
+    /// The request.
+    pub id: i64,
+    /// What is asked.
+    pub kind: Kind,
+    /// Its title (in the agent's language).
+    pub title: String,
+    /// Where it stands.
+    pub status: Status,
+    /// The member who filed it.
+    pub member_name: String,
+    /// Filed at (ISO-8601 UTC).
+    pub created_at: String,
+    /// Last step at.
+    pub updated_at: String,
+    /// The date promised to the member, `YYYY-MM-DD`.
+    pub expected_by: Option<String>,
+    /// Whole days since it was filed.
+    pub age_days: i64,
+    /// The agent it is assigned to, by name.
+    pub assigned_to: Option<String>,
+    /// Whether it is assigned to the agent asking.
+    pub mine: bool,
+}
+
+/// A step as an agent sees it: internal notes included, with who wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentEvent {
+    /// When (ISO-8601 UTC).
+    pub at: String,
+    /// The status from then on (for a note, the status it was written in).
+    pub status: Status,
+    /// The words.
+    pub message: String,
+    /// `member`, `agent` or `system`.
+    pub author: String,
+    /// The agent's name, for an agent's step.
+    pub author_name: Option<String>,
+    /// An internal note, never shown to the member.
+    pub internal: bool,
+}
+
+/// One request with everything an agent needs to process it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgentDetail {
+    /// The summary (title in the agent's language).
+    pub summary: Summary,
+    /// The member who filed it.
+    pub member_name: String,
+    /// Their NIR, masked.
+    pub member_nir_masked: String,
+    /// What was submitted, as (label, value).
+    pub fields: Vec<(String, String)>,
+    /// Every step, internal notes included, oldest first.
+    pub events: Vec<AgentEvent>,
+    /// The files joined (download at `/api/agent/requests/{id}/attachments/{file}`).
+    pub attachments: Vec<Attachment>,
+    /// The agent it is assigned to, by name.
+    pub assigned_to: Option<String>,
+    /// Whether it is assigned to the agent asking.
+    pub mine: bool,
+    /// What "Terminée" does beyond closing it (e.g. "activates the new bank account").
+    pub on_complete: Option<String>,
+    /// What "Refusée" does beyond closing it.
+    pub on_refuse: Option<String>,
+}
+
+/// An agent moves a request on, with a message to the member
+/// (`POST /api/agent/requests/{id}/status`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusChange {
+    /// The new status.
+    pub status: Status,
+    /// What the member reads in the timeline (they are told by an e-mail without it).
+    #[serde(default)]
+    pub message: String,
+}
+
+/// An internal note (`POST /api/agent/requests/{id}/notes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Note {
+    /// The note, for agents only.
+    #[serde(default)]
+    pub text: String,
+}
+
+/// Shortest and longest message to the member with a status change, in characters.
+pub const MESSAGE_CHARS: (usize, usize) = (10, 2000);
+
+/// Shortest and longest internal note, in characters.
+pub const NOTE_CHARS: (usize, usize) = (2, 2000);
+
+/// Why a status change is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeProblem {
+    /// The request is already closed.
+    Closed,
+    /// "Déposée" is the member's step, not an agent's.
+    BackToSubmitted,
+    /// No message, or too short to tell the member anything.
+    MessageShort,
+    /// Over the limit.
+    MessageLong,
+}
+
+impl ChangeProblem {
+    /// The form's field.
+    pub fn field(self) -> &'static str {
+        match self {
+            ChangeProblem::Closed | ChangeProblem::BackToSubmitted => "status",
+            ChangeProblem::MessageShort | ChangeProblem::MessageLong => "message",
+        }
+    }
+
+    /// What to do.
+    pub fn message(self, lang: Lang) -> &'static str {
+        let fr = lang == Lang::Fr;
+        match self {
+            ChangeProblem::Closed => {
+                if fr {
+                    "Cette démarche est close\u{a0}: son état ne change plus."
+                } else {
+                    "This request is closed: its status no longer changes."
+                }
+            }
+            ChangeProblem::BackToSubmitted => {
+                if fr {
+                    "Choisissez «\u{a0}En cours de traitement\u{a0}», «\u{a0}En attente de votre part\u{a0}», «\u{a0}Terminée\u{a0}» ou «\u{a0}Refusée\u{a0}»."
+                } else {
+                    "Choose “Being processed”, “Waiting for you”, “Completed” or “Refused”."
+                }
+            }
+            ChangeProblem::MessageShort => {
+                if fr {
+                    "Écrivez à l’assuré ce qui change et pourquoi (10 caractères au moins)."
+                } else {
+                    "Tell the member what changes and why (at least 10 characters)."
+                }
+            }
+            ChangeProblem::MessageLong => {
+                if fr {
+                    "Le message dépasse 2 000 caractères\u{a0}: raccourcissez-le."
+                } else {
+                    "The message is over 2,000 characters: shorten it."
+                }
+            }
+        }
+    }
+}
+
+/// Checks an agent's status change of a request standing at `current`: every change carries a
+/// message to the member.
+pub fn check_change(current: Status, change: &StatusChange) -> Vec<ChangeProblem> {
+    let mut problems = Vec::new();
+    if current.is_final() {
+        problems.push(ChangeProblem::Closed);
+    } else if change.status == Status::Submitted {
+        problems.push(ChangeProblem::BackToSubmitted);
+    }
+    let chars = change.message.trim().chars().count();
+    if chars < MESSAGE_CHARS.0 {
+        problems.push(ChangeProblem::MessageShort);
+    } else if chars > MESSAGE_CHARS.1 {
+        problems.push(ChangeProblem::MessageLong);
+    }
+    problems
+}
+
+/// Whether an internal note's length is acceptable.
+pub fn note_ok(text: &str) -> bool {
+    (NOTE_CHARS.0..=NOTE_CHARS.1).contains(&text.trim().chars().count())
+}
+
 /// The media type of a file from its first bytes: PDF, JPEG or PNG, whatever its name says.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"%PDF-") {
@@ -517,6 +749,53 @@ mod tests {
         assert_eq!(clean_file_name("a\"b;c<d>.png"), "abcd.png");
         assert_eq!(clean_file_name("..."), "document");
         assert_eq!(clean_file_name(&"é".repeat(300)).chars().count(), 100);
+    }
+
+    #[test]
+    fn an_agent_moves_a_request_on_with_a_message_only() {
+        let change = |status, message: &str| StatusChange {
+            status,
+            message: message.into(),
+        };
+        assert_eq!(
+            check_change(
+                Status::Submitted,
+                &change(Status::Completed, "Droits ouverts.")
+            ),
+            []
+        );
+        assert_eq!(
+            check_change(
+                Status::InProgress,
+                &change(Status::Refused, "  dix lettres ")
+            ),
+            []
+        );
+        assert_eq!(
+            check_change(Status::InProgress, &change(Status::Refused, "Non.")),
+            [ChangeProblem::MessageShort]
+        );
+        assert_eq!(
+            check_change(Status::InProgress, &change(Status::Refused, "")),
+            [ChangeProblem::MessageShort]
+        );
+        assert_eq!(
+            check_change(
+                Status::Completed,
+                &change(Status::InProgress, &"x".repeat(2001))
+            ),
+            [ChangeProblem::Closed, ChangeProblem::MessageLong]
+        );
+        assert_eq!(
+            check_change(
+                Status::InProgress,
+                &change(Status::Submitted, "On recommence.")
+            ),
+            [ChangeProblem::BackToSubmitted]
+        );
+        assert!(note_ok("ok") && !note_ok(" x ") && !note_ok(&"x".repeat(2001)));
+        assert_eq!(Assignment::parse("none"), Some(Assignment::Nobody));
+        assert_eq!(Assignment::parse("all"), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! Files members join to requests (and later messages). The bytes live encrypted in the data
-//! folder's `attachments/` directory, outside anything the web server serves; this table holds
-//! who owns each file, what it is and where it is.
+//! Files members join to requests and messages (and agents to their answers). The bytes live
+//! encrypted in the data folder's `attachments/` directory, outside anything the web server
+//! serves; this table holds who owns each file, what it is and where it is.
 
 use portail_shared::requests::Attachment;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -60,7 +60,8 @@ pub fn insert(
 pub fn all_free(conn: &Connection, member: MemberId, ids: &[i64]) -> Result<bool, DbError> {
     let mut statement = conn.prepare_cached(
         "SELECT COUNT(*) FROM attachments
-          WHERE id = ?1 AND member_id = ?2 AND request_id IS NULL AND message_id IS NULL",
+          WHERE id = ?1 AND member_id = ?2 AND request_id IS NULL AND message_id IS NULL
+            AND agent_id IS NULL",
     )?;
     for id in ids {
         let n: i64 = statement.query_row(params![id, member.0], |r| r.get(0))?;
@@ -81,7 +82,8 @@ pub fn join_to_request(
 ) -> Result<bool, DbError> {
     let mut statement = conn.prepare_cached(
         "UPDATE attachments SET request_id = ?1
-          WHERE id = ?2 AND member_id = ?3 AND request_id IS NULL AND message_id IS NULL",
+          WHERE id = ?2 AND member_id = ?3 AND request_id IS NULL AND message_id IS NULL
+            AND agent_id IS NULL",
     )?;
     for id in ids {
         if statement.execute(params![request, id, member.0])? != 1 {
@@ -115,12 +117,13 @@ pub fn of_request(conn: &Connection, request: i64) -> Result<Vec<Attachment>, Db
         .collect::<Result<_, _>>()?)
 }
 
-/// One of the member's files; `None` for anyone else's.
+/// One of the member's files; `None` for anyone else's (and for a file an agent is still
+/// preparing for an answer: it becomes the member's once sent).
 pub fn find(conn: &Connection, member: MemberId, id: i64) -> Result<Option<Stored>, DbError> {
     Ok(conn
         .query_row(
             "SELECT id, file_name, media_type, size_bytes, storage_key FROM attachments
-              WHERE id = ?1 AND member_id = ?2",
+              WHERE id = ?1 AND member_id = ?2 AND (agent_id IS NULL OR message_id IS NOT NULL)",
             params![id, member.0],
             read,
         )
@@ -136,7 +139,8 @@ pub fn take_abandoned(
 ) -> Result<Vec<String>, DbError> {
     let mut statement = conn.prepare_cached(
         "DELETE FROM attachments
-          WHERE member_id = ?1 AND request_id IS NULL AND message_id IS NULL AND created_at < ?2
+          WHERE member_id = ?1 AND request_id IS NULL AND message_id IS NULL
+            AND agent_id IS NULL AND created_at < ?2
          RETURNING storage_key",
     )?;
     let keys = statement

@@ -66,6 +66,7 @@ pub fn insert(
     now: &str,
     pdf: &[u8],
     text: Option<&str>,
+    fields: &crate::letter::Fields,
 ) -> Result<i64, DbError> {
     let id: i64 = conn.query_row(
         "INSERT INTO activation_letters (member_id, code_hash, expires_at, created_at)
@@ -77,11 +78,41 @@ pub fn insert(
     let text = text
         .map(|t| keys.encrypt(&text_context(id), t.as_bytes()))
         .transpose()?;
+    let fields = serde_json::to_vec(fields).map_err(|e| DbError::Data(e.to_string()))?;
+    let fields = keys.encrypt(&fields_context(id), &fields)?;
     conn.execute(
-        "UPDATE activation_letters SET pdf = ?1, text_cipher = ?2 WHERE id = ?3",
-        params![pdf, text, id],
+        "UPDATE activation_letters SET pdf = ?1, text_cipher = ?2, fields_cipher = ?3 WHERE id = ?4",
+        params![pdf, text, fields, id],
     )?;
     Ok(id)
+}
+
+fn fields_context(id: i64) -> String {
+    format!("activation_letters.fields_cipher:{id}")
+}
+
+/// Letters waiting to be printed that a batch can lay out (ids and fields), oldest first.
+pub fn batch_fields(
+    conn: &Connection,
+    keys: &Keys,
+) -> Result<Vec<(i64, crate::letter::Fields)>, DbError> {
+    let mut statement = conn.prepare(
+        "SELECT id, fields_cipher FROM activation_letters
+         WHERE printed_at IS NULL AND fields_cipher IS NOT NULL
+               AND consumed_at IS NULL AND invalidated_at IS NULL
+         ORDER BY id LIMIT 500",
+    )?;
+    let rows = statement
+        .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Vec<u8>>(1)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(id, cipher)| {
+            let clear = keys.decrypt(&fields_context(id), &cipher)?;
+            let fields =
+                serde_json::from_slice(&clear).map_err(|e| DbError::Data(e.to_string()))?;
+            Ok((id, fields))
+        })
+        .collect()
 }
 
 /// The member's unspent letter, if any.
@@ -144,8 +175,25 @@ pub fn to_print(conn: &Connection, keys: &Keys) -> Result<Vec<(i64, Vec<u8>)>, D
 /// Records that a letter was exported for printing and wipes its PDF.
 pub fn mark_printed(conn: &Connection, id: i64, now: &str) -> Result<(), DbError> {
     conn.execute(
-        "UPDATE activation_letters SET printed_at = ?1, pdf = NULL WHERE id = ?2",
+        "UPDATE activation_letters SET printed_at = ?1, pdf = NULL, fields_cipher = NULL WHERE id = ?2",
         params![now, id],
+    )?;
+    Ok(())
+}
+
+/// Records that a letter went out in an agent's print batch. Its fields are wiped; its PDF too,
+/// except in a demo (`keep_pdf`), whose outbox keeps showing the letter.
+pub fn mark_batch_printed(
+    conn: &Connection,
+    id: i64,
+    now: &str,
+    keep_pdf: bool,
+) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE activation_letters SET printed_at = ?1, fields_cipher = NULL,
+             pdf = CASE WHEN ?3 THEN pdf ELSE NULL END
+         WHERE id = ?2",
+        params![now, id, keep_pdf],
     )?;
     Ok(())
 }

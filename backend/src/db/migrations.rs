@@ -16,6 +16,8 @@ pub static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("schema/0004_reimbursements_covering.sql")),
         M::up(include_str!("schema/0005_professionals_search.sql")),
         M::up(include_str!("schema/0006_ceam.sql")),
+        M::up(include_str!("schema/0007_messages.sql")),
+        M::up(include_str!("schema/0008_agent_letters.sql")),
     ])
 });
 

@@ -1,7 +1,7 @@
 //! Requests (démarches) and their timeline. The submitted data is encrypted per request
 //! (associated data `requests.data:<id>`); kind, status and dates stay clear for queues.
 
-use portail_shared::requests::{Event, Kind, Status};
+use portail_shared::requests::{AgentEvent, Event, Kind, Status};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::DbError;
@@ -262,4 +262,240 @@ pub fn open_for(
             |r| r.get(0),
         )
         .optional()?)
+}
+
+// ---- The agents' side ----------------------------------------------------------------------
+//
+// An agent's assignment is an internal step with an empty message (its words are the agent
+// area's); a note is an internal step with the agent's words; a status change is a visible step.
+
+/// A request and the member who filed it, for an agent.
+pub fn find(
+    conn: &Connection,
+    keys: &Keys,
+    id: i64,
+) -> Result<Option<(MemberId, Stored)>, DbError> {
+    let Some(member) = owner(conn, id)? else {
+        return Ok(None);
+    };
+    Ok(one(conn, keys, member, id)?.map(|stored| (member, stored)))
+}
+
+/// What an agent's queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct QueueFilter {
+    /// One kind only.
+    pub kind: Option<Kind>,
+    /// One status only; `None` shows every open request.
+    pub status: Option<Status>,
+    /// Assigned to this agent (`Some(Some(id))`) or to nobody (`Some(None)`).
+    pub assigned: Option<Option<i64>>,
+}
+
+/// One row of the queue, its data decrypted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    /// The request.
+    pub stored: Stored,
+    /// Who filed it, "Given Family".
+    pub member_name: String,
+    /// The agent it is assigned to.
+    pub assigned: Option<(i64, String)>,
+}
+
+/// Longest queue answered at once (the oldest first).
+pub const QUEUE_LIMIT: i64 = 200;
+
+/// The requests matching `filter`, the oldest first.
+pub fn queue(conn: &Connection, keys: &Keys, filter: &QueueFilter) -> Result<Vec<Queued>, DbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT r.id, r.kind, r.status, r.data_cipher, r.expected_by, r.created_at, r.updated_at,
+                m.given_names || ' ' || m.family_name, r.assigned_agent_id, a.display_name
+           FROM requests r
+           JOIN members m ON m.id = r.member_id
+           LEFT JOIN agents a ON a.id = r.assigned_agent_id
+          WHERE (?1 IS NULL OR r.kind = ?1)
+            AND (CASE WHEN ?2 IS NULL THEN r.status NOT IN ('completed', 'refused')
+                      ELSE r.status = ?2 END)
+            AND (?3 = 0 OR (?4 IS NULL AND r.assigned_agent_id IS NULL)
+                        OR r.assigned_agent_id = ?4)
+          ORDER BY r.created_at, r.id
+          LIMIT ?5",
+    )?;
+    let (filtered, agent) = match filter.assigned {
+        None => (false, None),
+        Some(agent) => (true, agent),
+    };
+    let mut rows = statement.query(params![
+        filter.kind.map(Kind::code),
+        filter.status.map(Status::code),
+        filtered,
+        agent,
+        QUEUE_LIMIT
+    ])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let assigned = match (r.get::<_, Option<i64>>(8)?, r.get::<_, Option<String>>(9)?) {
+            (Some(id), Some(name)) => Some((id, name)),
+            _ => None,
+        };
+        out.push(Queued {
+            stored: read(r, keys)?,
+            member_name: r.get(7)?,
+            assigned,
+        });
+    }
+    Ok(out)
+}
+
+/// The agent a request is assigned to, with their name.
+pub fn assigned(conn: &Connection, request: i64) -> Result<Option<(i64, String)>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT a.id, a.display_name FROM requests r JOIN agents a ON a.id = r.assigned_agent_id
+              WHERE r.id = ?1",
+            [request],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Assigns a request to `agent`, with an internal step saying so.
+pub fn assign(
+    conn: &Connection,
+    request: i64,
+    status: Status,
+    agent: i64,
+    now: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE requests SET assigned_agent_id = ?1 WHERE id = ?2",
+        params![agent, request],
+    )?;
+    add_event(conn, request, status, "", Author::Agent(agent), true, now)
+}
+
+/// Every step, internal notes included, with the agent's name for agents' steps.
+pub fn agent_events(conn: &Connection, request: i64) -> Result<Vec<AgentEvent>, DbError> {
+    let mut statement = conn.prepare_cached(
+        "SELECT e.at, e.status, e.message, e.author_kind, a.display_name, e.internal
+           FROM request_events e LEFT JOIN agents a ON a.id = e.author_id AND e.author_kind = 'agent'
+          WHERE e.request_id = ?1 ORDER BY e.at, e.id",
+    )?;
+    let rows = statement.query_map([request], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, bool>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (at, status, message, author, author_name, internal) = row?;
+        out.push(AgentEvent {
+            at,
+            status: Status::parse(&status)
+                .ok_or_else(|| DbError::Data(format!("event status {status}")))?,
+            message,
+            author,
+            author_name,
+            internal,
+        });
+    }
+    Ok(out)
+}
+
+/// Records the decision of a closed request (`completed` or `refused`).
+pub fn set_decision(conn: &Connection, request: i64, decision: &str) -> Result<(), DbError> {
+    conn.execute(
+        "UPDATE requests SET decision = ?1 WHERE id = ?2",
+        params![decision, request],
+    )?;
+    Ok(())
+}
+
+/// Where a request's notices go: the member's active account, as (e-mail, language).
+pub fn notice_recipient(
+    conn: &Connection,
+    member: MemberId,
+) -> Result<Option<(String, portail_shared::Lang)>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT email, language FROM accounts WHERE member_id = ?1 AND status = 'active'",
+            [member.0],
+            |r| {
+                let lang: String = r.get(1)?;
+                Ok((r.get(0)?, portail_shared::Lang::from_tag(&lang)))
+            },
+        )
+        .optional()?)
+}
+
+/// One file of a request (for an agent); `None` when it is not that request's.
+pub fn attachment_of(
+    conn: &Connection,
+    request: i64,
+    file: i64,
+) -> Result<Option<super::attachments::Stored>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT id, file_name, media_type, size_bytes, storage_key FROM attachments
+              WHERE id = ?1 AND request_id = ?2",
+            params![file, request],
+            |r| {
+                Ok(super::attachments::Stored {
+                    attachment: portail_shared::requests::Attachment {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        media_type: r.get(2)?,
+                        size: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+                    },
+                    storage_key: r.get(4)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The supervisor's figures, one queue per kind: open requests, the median hours from filing
+/// to the first agent's step (requests filed in the 90 days before `now`), and when the oldest
+/// open request was filed.
+pub fn queue_stats(conn: &Connection, now: &str) -> Result<Vec<super::agents::QueueStat>, DbError> {
+    let since = crate::clock::format(crate::clock::parse(now) - time::Duration::days(90));
+    let mut counts = conn.prepare_cached(
+        "SELECT COUNT(*), MIN(created_at) FROM requests
+          WHERE kind = ?1 AND status NOT IN ('completed', 'refused')",
+    )?;
+    let mut firsts = conn.prepare_cached(
+        "SELECT r.created_at,
+                (SELECT MIN(e.at) FROM request_events e
+                  WHERE e.request_id = r.id AND e.author_kind = 'agent')
+           FROM requests r WHERE r.kind = ?1 AND r.created_at >= ?2",
+    )?;
+    let mut out = Vec::new();
+    for kind in Kind::ALL {
+        let (open, oldest_at): (i64, Option<String>) =
+            counts.query_row([kind.code()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let rows = firsts.query_map(params![kind.code(), since], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut hours = Vec::new();
+        for row in rows {
+            if let (filed, Some(first)) = row? {
+                let gap = crate::clock::parse(&first) - crate::clock::parse(&filed);
+                hours.push(gap.whole_seconds() as f64 / 3600.0);
+            }
+        }
+        out.push(super::agents::QueueStat {
+            area: "requests".to_owned(),
+            queue: kind.code().to_owned(),
+            open,
+            median_response_hours: portail_shared::agent::median(hours),
+            oldest_at,
+        });
+    }
+    Ok(out)
 }

@@ -95,6 +95,69 @@ pub fn find(conn: &Connection, token_hash: &[u8]) -> Result<Option<Session>, DbE
         .optional()?)
 }
 
+/// An agent's session as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgentSession {
+    /// Whose.
+    pub agent_id: super::agents::AgentId,
+    /// How far.
+    pub stage: Stage,
+    /// Last request (ISO-8601).
+    pub last_seen_at: String,
+    /// Hard end (ISO-8601).
+    pub expires_at: String,
+}
+
+/// Stores a new agent session.
+pub fn create_agent(
+    conn: &Connection,
+    token_hash: &[u8],
+    agent: super::agents::AgentId,
+    stage: Stage,
+    now: &str,
+    expires_at: &str,
+    user_agent: &str,
+) -> Result<(), DbError> {
+    conn.execute(
+        "INSERT INTO sessions (token_hash, agent_id, stage, created_at, last_seen_at, expires_at,
+             user_agent)
+         VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+        params![
+            token_hash,
+            agent.0,
+            stage.as_str(),
+            now,
+            expires_at,
+            user_agent
+        ],
+    )?;
+    Ok(())
+}
+
+/// Finds an agent session by token hash (never a member's).
+pub fn find_agent(conn: &Connection, token_hash: &[u8]) -> Result<Option<AgentSession>, DbError> {
+    Ok(conn
+        .query_row(
+            "SELECT agent_id, stage, last_seen_at, expires_at FROM sessions
+             WHERE token_hash = ?1 AND agent_id IS NOT NULL",
+            [token_hash],
+            |r| {
+                let stage: String = r.get(1)?;
+                Ok(AgentSession {
+                    agent_id: super::agents::AgentId(r.get(0)?),
+                    stage: if stage == "full" {
+                        Stage::Full
+                    } else {
+                        Stage::SecondFactor
+                    },
+                    last_seen_at: r.get(2)?,
+                    expires_at: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
 /// Records activity on a session.
 ///
 /// Every signed-in request does this, so it is committed without waiting for the disk

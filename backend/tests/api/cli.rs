@@ -375,3 +375,52 @@ fn import_professionals_reads_the_rpps_extract_and_refreshes_it() {
     assert_eq!(anne.len(), 1);
     assert_eq!(anne[0].address_line, "8 Rue Crébillon");
 }
+
+#[test]
+fn agent_create_prints_a_one_time_enrolment_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let migrate = portail()
+        .args(["migrate", "--data-dir"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(migrate.status.success(), "{migrate:?}");
+    let secret = portail().arg("keygen").output().unwrap().stdout;
+    let secret = String::from_utf8_lossy(&secret).trim().to_owned();
+    let create = |role: &str| {
+        portail()
+            .args([
+                "agent",
+                "create",
+                "--email",
+                "lea.roux@caisse.test",
+                "--role",
+                role,
+            ])
+            .args(["--name", "Léa Roux", "--data-dir"])
+            .arg(dir.path())
+            .env("PORTAIL_SECRET_KEY", &secret)
+            .env("PORTAIL_PUBLIC_URL", "https://portail.caisse.test")
+            .output()
+            .unwrap()
+    };
+    let refused = create("chef");
+    assert!(!refused.status.success(), "only agent or supervisor");
+    let out = create("supervisor");
+    assert!(out.status.success(), "{out:?}");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains("https://portail.caisse.test/agent/inscription#"),
+        "{printed}"
+    );
+    let again = create("agent");
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+
+    let conn = portail::db::open_connection(&portail::config::database_path(dir.path())).unwrap();
+    let agent = portail::db::agents::find_for_login(&conn, "LEA.ROUX@caisse.test")
+        .unwrap()
+        .expect("created");
+    assert_eq!(agent.role, portail::db::agents::Role::Supervisor);
+    assert!(agent.password_hash.is_none(), "no password until enrolment");
+}

@@ -201,3 +201,52 @@ impl Answer {
             .collect()
     }
 }
+
+/// The demo agents' sign-ins: (e-mail, password).
+pub const DEMO_AGENT: (&str, &str) = ("nadia.agent@demo.portail.test", "Comptoir-Boreal-61");
+pub const DEMO_SUPERVISOR: (&str, &str) = ("paul.superviseur@demo.portail.test", "Phare-Minuit-35");
+
+/// The current authenticator code of a demo agent, at the app's clock.
+pub async fn agent_code(app: &TestApp, email: &str) -> String {
+    let (keys, email) = (test_keys(), email.to_owned());
+    let secret = app
+        .state
+        .db
+        .call(move |conn| {
+            let id = portail::db::agents::find_by_email(conn, &email)?.expect("agent");
+            portail::db::agents::totp_secret(conn, &keys, id)
+        })
+        .await
+        .unwrap()
+        .expect("enrolled");
+    let totp = totp_rs::Builder::new()
+        .with_secret(totp_rs::Secret::try_from_base32(&secret).unwrap())
+        .build()
+        .unwrap();
+    totp.generate(app.state.clock.now().unix_timestamp() as u64)
+        .to_string()
+}
+
+/// Signs a demo agent (or supervisor) in through the real endpoints; returns the agent cookie.
+/// Moves the app's clock 30 s on first, so each sign-in uses a fresh authenticator step.
+pub async fn agent_cookie(app: &TestApp, who: (&str, &str)) -> String {
+    app.state.clock.advance(31);
+    let step = app
+        .post(
+            "/api/agent/login",
+            serde_json::json!({"email": who.0, "password": who.1}),
+            None,
+        )
+        .await;
+    assert_eq!(step.status, 204, "{}", step.text());
+    let code = agent_code(app, who.0).await;
+    let done = app
+        .post(
+            "/api/agent/login/code",
+            serde_json::json!({"code": code}),
+            Some(&step.cookie()),
+        )
+        .await;
+    assert_eq!(done.status, 200, "{}", done.text());
+    done.cookie()
+}

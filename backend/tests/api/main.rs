@@ -8,6 +8,8 @@ mod helpers;
 
 mod activation;
 mod address;
+mod agent;
+mod agent_requests;
 mod attestations;
 mod bank;
 mod ceam;
@@ -18,6 +20,7 @@ mod http;
 mod import;
 mod login;
 mod mail;
+mod messages;
 mod ops;
 mod password;
 mod portal;

@@ -156,6 +156,7 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
                     Attention::NoDoctor { person, .. } => {
                         (Route::DoctorDeclare { person: *person }, Text::DoctorAttestationLink)
                     }
+                    Attention::UnreadMessages { .. } => (Route::Messages, Text::MessagesRead),
                 };
                 html! {
                     <li>

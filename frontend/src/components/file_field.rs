@@ -35,6 +35,10 @@ pub struct FileFieldProps {
     /// Whether an upload is on its way (the form waits for it before sending).
     #[prop_or_default]
     pub on_busy: Callback<bool>,
+    /// Where files are uploaded (the members' `/api/attachments` if unset; an agent's answer
+    /// uploads to its thread).
+    #[prop_or_default]
+    pub upload_path: Option<AttrValue>,
 }
 
 /// The label, hint and message, the file input while more files may be joined, the upload's
@@ -52,6 +56,10 @@ pub fn FileField(props: &FileFieldProps) -> Html {
             props.on_change.clone(),
             props.on_busy.clone(),
         );
+        let upload_path = props
+            .upload_path
+            .clone()
+            .unwrap_or(AttrValue::Static(api::paths::ATTACHMENTS));
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|list| list.get(0)) else {
@@ -69,8 +77,7 @@ pub fn FileField(props: &FileFieldProps) -> Html {
             uploading.set(true);
             on_busy.emit(true);
             let path = format!(
-                "{}?name={}",
-                api::paths::ATTACHMENTS,
+                "{upload_path}?name={}",
                 js_sys::encode_uri_component(&file.name())
             );
             let (files, uploading, file_error, on_change, on_busy) = (

@@ -11,6 +11,7 @@ use crate::api::{self, ApiFailure};
 use crate::browser;
 use crate::components::icons::{BrandMark, Icon, IconKind, spinner};
 use crate::components::link::AppLink;
+use crate::components::unread::UnreadBadge;
 use crate::route::{MAIN_NAV, Route};
 use crate::session::{Flash, FlashKind, SessionAction, SessionState, display_name, use_session};
 
@@ -25,6 +26,10 @@ pub struct HeaderProps {
     /// Called with the language the member picks.
     #[prop_or_default]
     pub on_lang: Callback<Lang>,
+    /// A page of the agents' area: no member navigation, sign-in or sign-out here (the area has
+    /// its own).
+    #[prop_or_default]
+    pub agent: bool,
 }
 
 /// The header of every page.
@@ -38,6 +43,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let menu_open = use_state_eq(|| false);
     let session = use_session();
     let signed_in = session.session.state.member().is_some();
+    let agent = props.agent;
 
     {
         let menu_open = menu_open.setter();
@@ -61,6 +67,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <span class="brand__name">{ Text::ProductName.text(lang) }</span>
                 </AppLink>
                 <LanguageSwitch lang={lang} on_lang={props.on_lang.clone()} />
+                if !agent {
                 <button
                     type="button"
                     class="menu-button"
@@ -100,7 +107,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                     // Until the server says, neither: a member would see "Se connecter" flash.
                     SessionState::Unknown => html! {},
                 } }
+                }
             </div>
+            if !agent {
             <nav
                 id={NAV_ID}
                 class={classes!("main-nav", menu_open.then_some("main-nav--open"))}
@@ -111,11 +120,15 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <li key={to.to_path()}>
                             <AppLink to={*to} classes={classes!("main-nav__link")}>
                                 { label.text(lang) }
+                                if signed_in && *to == Route::Messages {
+                                    <UnreadBadge />
+                                }
                             </AppLink>
                         </li>
                     }) }
                 </ul>
             </nav>
+            }
         </header>
     }
 }

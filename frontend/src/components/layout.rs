@@ -117,7 +117,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if props.config == ConfigState::Unavailable {
                 <UnavailableBanner />
             }
-            <Header lang={lang} on_lang={props.on_lang.clone()} />
+            <Header lang={lang} on_lang={props.on_lang.clone()} agent={route.is_agent()} />
             <main id="contenu" class="site-main" tabindex="-1">
                 <div class="container">
                     // Always present, so a message that appears in it is announced.

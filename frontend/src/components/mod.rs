@@ -1,6 +1,8 @@
 //! Building blocks shared by the pages.
 
+pub mod accesses;
 pub mod address;
+pub mod agent_area;
 pub mod bank;
 pub mod banner;
 pub mod dashboard;
@@ -23,3 +25,4 @@ pub mod phone;
 pub mod security;
 pub mod session_timeout;
 pub mod throttle;
+pub mod unread;

@@ -10,6 +10,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::api;
+use crate::components::accesses::Accesses;
 use crate::components::address::AddressSection;
 use crate::components::bank::BankSection;
 use crate::components::member_area::MemberArea;
@@ -88,6 +89,7 @@ fn MemberAccount() -> Html {
                 <SecondFactorSettings settings={Rc::clone(settings)} reload={reload.clone()} />
                 <Devices devices={settings.devices.clone()} {reload} />
                 <Notices />
+                <Accesses />
             </>
         },
     };

@@ -3,9 +3,12 @@
 pub mod accessibility;
 pub mod account;
 pub mod activate_account;
+pub mod agent;
+pub mod aid;
 pub mod ceam;
 pub mod contest;
 pub mod create_account;
+pub mod css;
 pub mod demo_outbox;
 pub mod doctor;
 pub mod documents;
@@ -23,6 +26,7 @@ pub mod prevention;
 pub mod reimbursements;
 pub mod requests;
 pub mod simulator;
+pub mod situation;
 pub mod verifier;
 
 use yew::prelude::*;
@@ -54,12 +58,28 @@ pub fn switch(route: Route) -> Html {
         Route::Doctor => html! { <doctor::DoctorPage /> },
         Route::DoctorDeclare { person } => html! { <doctor::DeclarePage {person} /> },
         Route::Requests => html! { <requests::RequestsPage /> },
+        Route::CssApply => html! { <css::CssPage /> },
+        Route::Situation => html! { <situation::SituationPage /> },
+        Route::Aid => html! { <aid::AidPage /> },
         Route::Messages => html! { <messages::MessagesPage /> },
+        Route::MessageNew => html! { <messages::NewMessagePage /> },
+        Route::MessageThread { id } => html! { <messages::ThreadPage {id} /> },
         Route::Prevention => html! { <prevention::PreventionPage /> },
         Route::Account => html! { <account::AccountPage /> },
         Route::Help => html! { <help::HelpPage /> },
         Route::Accessibility => html! { <accessibility::AccessibilityPage /> },
         Route::DemoOutbox => html! { <demo_outbox::DemoOutboxPage /> },
+        Route::AgentHome => html! { <agent::home::AgentHomePage /> },
+        Route::AgentLogin => html! { <agent::login::AgentLoginPage /> },
+        Route::AgentEnrol => html! { <agent::enrol::AgentEnrolPage /> },
+        Route::AgentMessages => html! { <agent::messages::AgentMessagesPage /> },
+        Route::AgentThread { id } => html! { <agent::thread::AgentThreadPage {id} /> },
+        Route::AgentRequests => html! { <agent::requests::AgentRequestsPage /> },
+        Route::AgentRequest { id } => html! { <agent::request::AgentRequestPage {id} /> },
+        Route::AgentMembers => html! { <agent::members::AgentMembersPage /> },
+        Route::AgentMember { id } => html! { <agent::members::AgentMemberPage {id} /> },
+        Route::AgentLetters => html! { <agent::letters::AgentLettersPage /> },
+        Route::AgentStats => html! { <agent::stats::AgentStatsPage /> },
         Route::NotFound => html! { <not_found::NotFoundPage /> },
     }
 }

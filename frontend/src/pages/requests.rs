@@ -79,6 +79,9 @@ fn MemberRequests() -> Html {
             <section class="box" aria-labelledby="nouvelle-demarche">
                 <h2 id="nouvelle-demarche">{ Text::RequestsNewHeading.text(lang) }</h2>
                 <ul class="quick-actions">
+                    <li><AppLink to={Route::CssApply}>{ Text::TitleCss.text(lang) }</AppLink></li>
+                    <li><AppLink to={Route::Situation}>{ Text::TitleSituation.text(lang) }</AppLink></li>
+                    <li><AppLink to={Route::Aid}>{ Text::TitleAid.text(lang) }</AppLink></li>
                     <li><AppLink to={Route::Doctor}>{ Text::DoctorAttestationLink.text(lang) }</AppLink></li>
                     <li><AppLink to={Route::Account}>{ Text::RequestsBankOrAddress.text(lang) }</AppLink></li>
                     <li><AppLink to={Route::Reimbursements}>{ Text::RequestsContestHint.text(lang) }</AppLink></li>
