@@ -1,9 +1,11 @@
 //! "À faire" on the member's home (`GET /api/attention`): the facts the rule of
-//! `portail_shared::attention` needs, gathered in one call.
+//! `portail_shared::attention` needs, gathered in one call. The European cards and the
+//! prevention programmes are what `GET /api/ceam` and `GET /api/prevention` answer, read by
+//! their own modules.
 
 use axum::{Json, extract::State};
 use portail_shared::api::ApiError;
-use portail_shared::attention::{self, Attention, Someone};
+use portail_shared::attention::{self, Attention, Facts, Someone};
 use portail_shared::doctor;
 use portail_shared::reimbursements::Date;
 use portail_shared::requests::Kind;
@@ -54,9 +56,18 @@ pub async fn list(
                 .iter()
                 .map(|stored| crate::requests::summary(stored, lang))
                 .collect::<Result<Vec<_>, DbError>>()?;
+            let cards = crate::ceam::household(c, &keys, &member, today)?.people;
+            let prevention = crate::prevention::household(c, &keys, &member, today)?.people;
             let unread = db::messages::unread_for_member(c, insured)?;
+            let facts = Facts {
+                people: &people,
+                requests: &requests,
+                cards: &cards,
+                prevention: &prevention,
+                today,
+            };
             Ok::<_, DbError>(attention::with_unread_messages(
-                attention::collect(&people, &requests),
+                attention::collect(&facts),
                 unread,
             ))
         })

@@ -164,7 +164,8 @@ fn person_of(
     Ok(allowed.then_some((insured, person, facts)))
 }
 
-fn household(
+/// The household's cards as `GET /api/ceam` answers them (also read by "À faire" on the home).
+pub(crate) fn household(
     c: &Connection,
     keys: &Keys,
     member: &Member,

@@ -576,6 +576,24 @@ const MEMBERS: &[MemberPersona] = &[
         totp: false,
         care: Care::Light,
     },
+    MemberPersona {
+        person: Person {
+            nir: "284064410908765",
+            family_name: "Fabre",
+            given_names: "Élise",
+            birth_date: "1984-06-02",
+            sex: "F",
+            address: "5 allée Duguay-Trouin",
+            postal_code: "44000",
+            city: "Nantes",
+        },
+        email: "elise.fabre@demo.portail.test",
+        password: "Estran-Pelican-38",
+        story: "Agrandit le texte de son téléphone : chaque page se lit sans défilement horizontal à 320 pixels de large.",
+        children: &[],
+        totp: false,
+        care: Care::Light,
+    },
 ];
 
 /// The RIB of the account each persona is paid on (bank, branch, account): the IBAN is
@@ -621,6 +639,38 @@ const LOCKED_NIR: &str = "276033306341215";
 
 /// The persona whose activation letter waits for the fund's printer.
 const LETTER_NIR: &str = "181095935012311";
+
+/// The persona whose question waits in the agents' message queue (so the area has work to show).
+const WRITER_NIR: &str = "158112A00401729";
+
+/// Jean's question about his ambulance transport, sent two days ago and not yet answered.
+fn waiting_message(
+    tx: &rusqlite::Connection,
+    keys: &Keys,
+    member: members::MemberId,
+) -> Result<(), DbError> {
+    let sent = crate::clock::format(time::OffsetDateTime::now_utc() - time::Duration::days(2));
+    let thread = db::messages::create_thread(
+        tx,
+        keys,
+        member,
+        portail_shared::messages::Topic::Reimbursements,
+        "Transport en ambulance du mois dernier",
+        &sent,
+    )?;
+    db::messages::add_message(
+        tx,
+        keys,
+        thread,
+        portail_shared::messages::Party::Member,
+        member.0,
+        "Bonjour, mon transport en ambulance pour ma dialyse du mois dernier n'apparaît pas encore \
+         dans mes paiements. Pouvez-vous me dire où en est son remboursement ? Merci. Jean Dupont",
+        false,
+        &sent,
+    )?;
+    Ok(())
+}
 
 /// Records a day's worth of failed logins for a NIR, as a member who kept mistyping would.
 fn lock_out(tx: &rusqlite::Connection, keys: &Keys, nir: &Nir) -> Result<(), DbError> {
@@ -698,6 +748,9 @@ fn seed_in(
                 for (someone, person) in household.iter().zip(people) {
                     care_records(tx, keys, someone, person.city, today)?;
                     prevention_records(tx, someone, person.nir, today)?;
+                }
+                if persona.person.nir == WRITER_NIR {
+                    waiting_message(tx, keys, id)?;
                 }
                 id
             }

@@ -70,7 +70,9 @@ pub async fn done(
     Ok(Json(person))
 }
 
-fn household(
+/// The household's programmes as `GET /api/prevention` answers them (also read by "À faire" on
+/// the home).
+pub(crate) fn household(
     c: &Connection,
     keys: &Keys,
     member: &Member,

@@ -30,6 +30,14 @@ test('a parent orders his child\'s card, then gets a provisional certificate for
   const yanis = persona('Yanis Mercier');
   await signInByEmail(page, yanis);
 
+  // The home's "À faire" says his card has expired, and links to the cards.
+  const toDo = page.getByRole('region', { name: 'À faire' });
+  const renew = toDo.getByRole('listitem').filter({ hasText: 'La carte européenne d’assurance maladie de Yanis Mercier a expiré le' });
+  await expect(renew).toBeVisible();
+  await expectAccessible(page);
+  await renew.getByRole('link', { name: 'Commander une carte' }).click();
+  await expect(await appReady(page)).toHaveText('Carte européenne d’assurance maladie');
+
   // From Documents to the cards: his has expired, Lina has none.
   await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Documents' }).click();
   await expect(await appReady(page)).toHaveText('Documents');
@@ -131,4 +139,10 @@ test('a parent orders his child\'s card, then gets a provisional certificate for
   await expect(stale.getByRole('radio', { name: 'Vacances' })).toBeChecked();
   await expectAccessible(stale);
   await stale.close();
+
+  // His order is pending: the home no longer asks him to renew his card.
+  await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Accueil' }).click();
+  await expect(await appReady(page)).toHaveText('Bonjour Yanis');
+  await expect(toDo.locator('.loading')).toHaveCount(0);
+  await expect(toDo).not.toContainText('carte européenne');
 });

@@ -15,7 +15,12 @@ test('a member sees her screenings and declares one done elsewhere', { tag: '@de
   const francoise = persona('Françoise Lefort');
   await signInByEmail(page, francoise);
 
-  await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Prévention' }).click();
+  // The home's "À faire" counts what is to do, and links to the programmes.
+  const toDo = page.getByRole('region', { name: 'À faire' });
+  const screenings = toDo.getByRole('listitem').filter({ hasText: 'actions de prévention à faire pour Françoise Lefort' });
+  await expect(screenings).toHaveText(/^2\u00a0actions de prévention à faire pour Françoise Lefort, dont 1\u00a0en retard\./);
+  await expectAccessible(page);
+  await screenings.getByRole('link', { name: 'Voir les recommandations de prévention' }).click();
   await expect(await appReady(page)).toHaveText('Prévention');
   const cards = page.locator('.prevention-card');
   await expect(cards).toHaveCount(3);
@@ -67,5 +72,11 @@ test('a member sees her screenings and declares one done elsewhere', { tag: '@de
   await expect(await appReady(page)).toHaveText('Prévention');
   await expect(page.locator('.prevention-card').filter({ hasText: 'Dépistage du cancer colorectal' }).locator('.badge'))
     .toContainText('À jour jusqu’au');
+
+  // Back home, only the overdue cervical screening is left.
+  await page.getByRole('navigation', { name: /principale|main/i }).getByRole('link', { name: 'Accueil' }).click();
+  await expect(await appReady(page)).toHaveText('Bonjour Françoise');
+  await expect(toDo.getByRole('listitem').filter({ hasText: 'Françoise Lefort' }))
+    .toContainText('1\u00a0action de prévention en retard pour Françoise Lefort.');
   expect(consoleErrors).toEqual([]);
 });

@@ -153,6 +153,33 @@ test('a member contests a reimbursement with a document and follows the request'
   await expect(latest.getByRole('listitem').first()).toContainText(/\d{4} · \d+,\d\d\s€ · \d+ soins?/);
   await expectAccessible(page);
 });
+
+test('a parent switches the home to one child: her payments and shortcuts', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
+  test.setTimeout(90_000);
+  await signIn(page, persona('Camille Martin'));
+  const switcher = page.getByRole('group', { name: 'Afficher pour' });
+  await expect(switcher.getByRole('radio', { name: 'Toute la famille' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Vos derniers paiements' })).toBeVisible();
+  await switcher.getByRole('radio', { name: 'Léa' }).check();
+  await expect(page).toHaveURL(/pour=2/);
+  await expect(page.getByRole('heading', { name: 'Derniers paiements de Léa' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Raccourcis pour Léa' })).toBeVisible();
+  await expectAccessible(page);
+  // The choice is in the address: a reload keeps it.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Derniers paiements de Léa' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Léa' })).toBeChecked();
+  // Her payments: the list filtered to her.
+  await page.getByRole('link', { name: 'Tous les paiements de Léa' }).click();
+  await expect(await appReady(page)).toHaveText('Paiements et remboursements');
+  await expect(page).toHaveURL(/beneficiary=2/);
+  await expect(page.locator('.line-card').first()).toBeVisible();
+  for (const who of await page.locator('.line-card__who').allInnerTexts()) expect(who).toContain('Léa');
+  await page.goBack();
+  await page.getByRole('radio', { name: 'Toute la famille' }).check();
+  await expect(page.getByRole('heading', { name: 'Vos derniers paiements' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
+});
 });
 
 test('a retiree in ALD sees his medicines covered at 100 % on his phone', { tag: '@phone' }, async ({ page, consoleErrors }) => {

@@ -301,6 +301,46 @@ pub async fn post_empty<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T
     post_json(path, &serde_json::Map::new(), lang).await
 }
 
+/// `GET path` answered by a file (a PDF made on demand): its bytes and the name the server
+/// gave it (`Content-Disposition`).
+pub async fn get_file(path: &str, lang: Lang) -> Result<(Vec<u8>, Option<String>), ApiFailure> {
+    let request = with_common_headers(Request::get(path), lang);
+    let sent_at = browser::now_ms();
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiFailure::Network(e.to_string()));
+    let result = match response {
+        Ok(r) if r.ok() => {
+            let name = r
+                .headers()
+                .get("content-disposition")
+                .and_then(|v| file_name(&v));
+            r.binary()
+                .await
+                .map(|bytes| (bytes, name))
+                .map_err(|e| ApiFailure::Network(e.to_string()))
+        }
+        Ok(r) => {
+            let status = r.status();
+            let body = r.text().await.unwrap_or_default();
+            decode::<()>(status, &body).and(Err(ApiFailure::Http(status)))
+        }
+        Err(e) => Err(e),
+    };
+    observe(path, sent_at, &result);
+    result
+}
+
+/// The `filename="…"` of a `Content-Disposition` header.
+pub fn file_name(header: &str) -> Option<String> {
+    header
+        .split(';')
+        .filter_map(|part| part.trim().strip_prefix("filename="))
+        .map(|name| name.trim_matches('"').to_owned())
+        .find(|name| !name.is_empty() && !name.contains(['/', '\\']))
+}
+
 /// `POST path` with `{}`, answered by a file (a PDF): its bytes.
 pub async fn post_for_file(path: &str, lang: Lang) -> Result<Vec<u8>, ApiFailure> {
     let request = with_common_headers(Request::post(path), lang)

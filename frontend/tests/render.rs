@@ -38,10 +38,14 @@ mod account;
 mod agent;
 #[path = "render/ceam.rs"]
 mod ceam;
+#[path = "render/dashboard.rs"]
+mod dashboard;
 #[path = "render/doctor.rs"]
 mod doctor;
 #[path = "render/documents.rs"]
 mod documents;
+#[path = "render/family.rs"]
+mod family;
 #[path = "render/messages.rs"]
 mod messages;
 #[path = "render/more_requests.rs"]

@@ -456,6 +456,7 @@ catalog! {
     RequestsNewHeading { fr: "Faire une démarche", en: "Make a request" }
     HomeAttentionHeading { fr: "À faire", en: "To do" }
     HomeAttentionNone { fr: "Rien à faire pour l’instant\u{a0}: tout est à jour.", en: "Nothing to do for now: everything is up to date." }
+    HomeAttentionPrevention { fr: "Voir les recommandations de prévention", en: "See the prevention recommendations" }
     HomeQuickHeading { fr: "Accès rapides", en: "Quick links" }
     HomeQuickAttestation { fr: "Télécharger mon attestation de droits", en: "Download my certificate of entitlement" }
     HomeQuickBank { fr: "Changer mes coordonnées bancaires", en: "Change my bank details" }
@@ -1582,6 +1583,25 @@ catalog! {
     }
     NotFoundHome { fr: "Revenir à l’accueil", en: "Go back to the home page" }
     NotFoundHelp { fr: "Consulter l’aide", en: "Get help" }
+
+    // ----- Documents made on demand -----
+    DownloadPreparing { fr: "Préparation du document…", en: "Preparing the document…" }
+    DownloadSaved { fr: "Document téléchargé.", en: "Document downloaded." }
+    HomeQuickCeam { fr: "Commander une carte européenne", en: "Order a European card" }
+
+    // ----- Family view of the home -----
+    FamilyLegend { fr: "Afficher pour", en: "Show for" }
+    FamilyHint {
+        fr: "Vos enfants mineurs sont rattachés à votre compte\u{a0}: choisissez qui afficher.",
+        en: "Your minor children are attached to your account: choose whose details to show.",
+    }
+    FamilyEveryone { fr: "Toute la famille", en: "The whole family" }
+    FamilyShortcutsFor { fr: "Raccourcis pour", en: "Shortcuts for" }
+    FamilyPaymentsOf { fr: "Tous les paiements de", en: "All payments for" }
+    FamilyDocumentsOf { fr: "Attestation de droits de", en: "Certificate of entitlement for" }
+    FamilyDoctorOf { fr: "Médecin traitant de", en: "Médecin traitant of" }
+    FamilyPreventionOf { fr: "Dépistages et vaccins de", en: "Screenings and vaccines for" }
+    FamilyPaymentsHeading { fr: "Derniers paiements de", en: "Latest payments for" }
 
     // ----- Agents' area (/agent) -----
     TitleAgentLogin { fr: "Espace agents\u{a0}: connexion", en: "Agents’ area: sign in" }

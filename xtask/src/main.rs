@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         "run" => run(&rest),
         "test" => test(),
         "bench" => bench::run(&rest),
+        "screenshots" => screenshots(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <run|test|dist|bench|setup>\n\
@@ -42,6 +43,7 @@ fn main() -> ExitCode {
                  \n  bench           bundle sizes and cold-start time\
                  \n  bench reimbursements [--members N] [--rate R] [--seconds S]\
                  \n                  seed N members (default 1,000,000), then load-test the history\
+                 \n  screenshots     retake the README's screenshots (docs/screenshots/)\
                  \n  setup           install the build and test tools only"
             );
             return if task == "help" {
@@ -214,4 +216,27 @@ fn test() -> TaskResult {
     )?;
     println!("\nAll checks passed in {:.0?}.", started.elapsed());
     Ok(())
+}
+
+/// Retakes the README's screenshots with Playwright against the release executable, into
+/// `docs/screenshots/` (the journey that takes them is skipped by `test`).
+fn screenshots() -> Result<(), String> {
+    setup::tools(true)?;
+    dist()?;
+    step("Screenshots (Playwright in Debian's Chromium)");
+    run_cmd(
+        Command::new("npx")
+            .args([
+                "--no-install",
+                "playwright",
+                "test",
+                "tests/screenshots.spec.ts",
+            ])
+            .current_dir(root().join("end2end"))
+            .env("PORTAIL_BIN", dist_binary())
+            .env(
+                "PORTAIL_SCREENSHOTS",
+                root().join("docs").join("screenshots"),
+            ),
+    )
 }

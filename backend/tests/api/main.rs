@@ -10,6 +10,7 @@ mod activation;
 mod address;
 mod agent;
 mod agent_requests;
+mod attention;
 mod attestations;
 mod bank;
 mod ceam;

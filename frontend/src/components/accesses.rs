@@ -57,10 +57,10 @@ pub fn accesses_table(items: &[Access], lang: portail_shared::Lang) -> Html {
                     <tbody>
                         { for items.iter().map(|a| html! {
                             <tr>
-                                <td>{ a.at.replace('T', " ").get(..16).unwrap_or(&a.at).to_owned() }</td>
-                                <td>{ a.agent.clone() }</td>
-                                <td>{ action_words(&a.action).text(lang) }</td>
-                                <td>
+                                <td class="text">{ a.at.replace('T', " ").get(..16).unwrap_or(&a.at).to_owned() }</td>
+                                <td class="text">{ a.agent.clone() }</td>
+                                <td class="text">{ action_words(&a.action).text(lang) }</td>
+                                <td class="text">
                                     { a.reason.label(lang) }
                                     if !a.details.is_empty() { { format!(" – {}", a.details) } }
                                 </td>

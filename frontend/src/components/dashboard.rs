@@ -6,7 +6,7 @@ use std::rc::Rc;
 use portail_shared::Cents;
 use portail_shared::attention::Attention;
 use portail_shared::i18n::Text;
-use portail_shared::reimbursements::history::{self, History};
+use portail_shared::reimbursements::history::{self, History, Person};
 use portail_shared::requests::Summary;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -28,20 +28,48 @@ enum Loaded<T> {
     Failed,
 }
 
-/// "Vos derniers paiements": the three latest payments, what reached the member, how many acts.
+/// Properties of [`LatestPayments`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct LatestPaymentsProps {
+    /// Only this person's payments (rank), in the home's family view.
+    #[prop_or_default]
+    pub beneficiary: Option<u8>,
+    /// Told the household once the history is loaded (the family view lists it).
+    #[prop_or_default]
+    pub on_people: Callback<Vec<Person>>,
+}
+
+/// "Vos derniers paiements": the three latest payments, what reached the member, how many acts;
+/// one person's when the home shows one child.
 #[component]
-pub fn LatestPayments() -> Html {
+pub fn LatestPayments(props: &LatestPaymentsProps) -> Html {
     let lang = use_lang();
     let loaded = use_state(|| Loaded::<History>::Loading);
     {
-        let loaded = loaded.setter();
-        use_effect_with((), move |()| {
+        let (loaded, on_people) = (loaded.setter(), props.on_people.clone());
+        use_effect_with(props.beneficiary, move |beneficiary| {
+            let path = match beneficiary {
+                Some(rank) => format!("{}?beneficiary={rank}", api::paths::REIMBURSEMENTS),
+                None => api::paths::REIMBURSEMENTS.to_owned(),
+            };
             spawn_local(async move {
-                let answer = api::get_json::<History>(api::paths::REIMBURSEMENTS, lang).await;
+                let answer = api::get_json::<History>(&path, lang).await;
+                if let Ok(history) = &answer {
+                    on_people.emit(history.people.clone());
+                }
                 loaded.set(answer.map_or(Loaded::Failed, |h| Loaded::Ready(Rc::new(h))));
             });
         });
     }
+    let heading = match (&*loaded, props.beneficiary) {
+        (Loaded::Ready(h), Some(rank)) => h
+            .people
+            .iter()
+            .find(|p| p.rank == rank)
+            .map(|p| format!("{} {}", Text::FamilyPaymentsHeading.text(lang), p.name)),
+        _ => None,
+    }
+    .unwrap_or_else(|| Text::HomePaymentsHeading.text(lang).to_owned());
     let body = match &*loaded {
         Loaded::Loading => html! { <p class="loading">{ Text::Loading.text(lang) }</p> },
         Loaded::Failed => html! { <p>{ Text::ErrorUnexpected.text(lang) }</p> },
@@ -75,7 +103,7 @@ pub fn LatestPayments() -> Html {
     };
     html! {
         <section class="box dashboard" aria-labelledby="derniers-paiements">
-            <h2 id="derniers-paiements" class="panel__title">{ Text::HomePaymentsHeading.text(lang) }</h2>
+            <h2 id="derniers-paiements" class="panel__title">{ heading }</h2>
             { body }
             <p><AppLink to={Route::Reimbursements}>{ Text::HomePaymentsAll.text(lang) }</AppLink></p>
         </section>
@@ -157,6 +185,10 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
                         (Route::DoctorDeclare { person: *person }, Text::DoctorAttestationLink)
                     }
                     Attention::UnreadMessages { .. } => (Route::Messages, Text::MessagesRead),
+                    Attention::CeamExpiring { .. } => (Route::Ceam, Text::CeamOrderOpen),
+                    Attention::PreventionDue { .. } => {
+                        (Route::Prevention, Text::HomeAttentionPrevention)
+                    }
                 };
                 html! {
                     <li>
@@ -169,8 +201,8 @@ pub fn AttentionList(props: &AttentionListProps) -> Html {
     }
 }
 
-/// "À faire": requests waiting for the member, a missing médecin traitant, changes being
-/// checked.
+/// "À faire": unread messages, requests waiting for the member, a missing médecin traitant,
+/// an expired or expiring European card, prevention to do, changes being checked.
 #[component]
 pub fn NeedsAttention() -> Html {
     let lang = use_lang();
@@ -206,6 +238,7 @@ pub fn QuickActions() -> Html {
         (Route::Doctor, Text::DoctorAttestationLink),
         (Route::Account, Text::HomeQuickBank),
         (Route::Simulator, Text::HomeQuickSimulator),
+        (Route::Ceam, Text::HomeQuickCeam),
         (Route::Messages, Text::HomeQuickWrite),
     ];
     html! {

@@ -148,3 +148,59 @@ pub fn field_message(id: &str, error: Option<&AttrValue>, lang: portail_shared::
         </p>
     }
 }
+
+/// Properties of [`TextAreaField`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextAreaFieldProps {
+    /// The textarea's id and name; the hint is `{id}-aide`, the message `{id}-message`.
+    pub id: AttrValue,
+    /// The label, above the field.
+    pub label: AttrValue,
+    /// A hint under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// What is typed.
+    pub value: AttrValue,
+    /// The message next to the field.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Visible lines.
+    #[prop_or(6)]
+    pub rows: u32,
+    /// Most characters accepted.
+    pub maxlength: u32,
+    /// Shows "n / max" under the field.
+    #[prop_or_default]
+    pub counter: bool,
+    /// Called on each keystroke.
+    pub oninput: Callback<InputEvent>,
+}
+
+/// A labelled multi-line field with its hint and live message (messages, explanations, notes).
+#[component]
+pub fn TextAreaField(props: &TextAreaFieldProps) -> Html {
+    let lang = use_lang();
+    let hint_id = format!("{}-aide", props.id);
+    let message_id = format!("{}-message", props.id);
+    let described_by = match props.hint {
+        Some(_) => format!("{hint_id} {message_id}"),
+        None => message_id,
+    };
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field--error"))}>
+            <label class="field__label" for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <p class="field__hint" id={hint_id}>{ hint.clone() }</p>
+            }
+            { field_message(&props.id, props.error.as_ref(), lang) }
+            <textarea class="field__input field__textarea" id={props.id.clone()} name={props.id.clone()}
+                rows={props.rows.to_string()} maxlength={props.maxlength.to_string()}
+                aria-invalid={props.error.is_some().then_some("true")}
+                aria-describedby={described_by}
+                value={props.value.clone()} oninput={props.oninput.clone()} />
+            if props.counter {
+                <p class="field__hint">{ format!("{} / {}", props.value.chars().count(), props.maxlength) }</p>
+            }
+        </div>
+    }
+}

@@ -13,7 +13,7 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::components::error_summary::error_summary;
-use crate::components::field::{TextField, field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, TextField, field_message, keep_field_focus};
 use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::spinner;
@@ -168,16 +168,16 @@ fn AidForm() -> Html {
                         }
                     }) }
                 </fieldset>
-                <div class={classes!("field", explanation_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={EXPLANATION_ID}>{ Text::AidExplanation.text(lang) }</label>
-                    <p class="field__hint" id="aide-situation-aide">{ Text::AidExplanationHint.text(lang) }</p>
-                    { field_message(EXPLANATION_ID, explanation_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={EXPLANATION_ID} name={EXPLANATION_ID}
-                        rows="5" maxlength="2000"
-                        aria-invalid={explanation_error.is_some().then_some("true")}
-                        aria-describedby="aide-situation-aide aide-situation-message"
-                        value={(*explanation).clone()} oninput={on_explanation} />
-                </div>
+                <TextAreaField
+                    id={EXPLANATION_ID}
+                    label={Text::AidExplanation.text(lang)}
+                    hint={AttrValue::from(Text::AidExplanationHint.text(lang))}
+                    value={(*explanation).clone()}
+                    error={explanation_error.clone()}
+                    rows={5}
+                    maxlength={2000}
+                    oninput={on_explanation}
+                />
                 <TextField id={TOTAL_ID} label={Text::AidTotal.text(lang)} value={amounts[0].clone()}
                     inputmode="decimal" autocomplete="off" error={form.server_error("total")}
                     on_input={amount_input(0, "total")} />

@@ -21,6 +21,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::browser;
 use crate::components::date_input::{DateInput, DatePart, SimpleDate, on_date_part, parse_date};
+use crate::components::download::DownloadLink;
 use crate::components::error_summary::error_summary;
 use crate::components::field::keep_field_focus;
 use crate::components::form::use_form;
@@ -126,10 +127,11 @@ fn long(iso: &str, lang: Lang) -> String {
 
 fn provisional_link(person: i64, name: &str, lang: Lang) -> Html {
     html! {
-        <a class="button button--secondary" href={ceam::provisional_path(person)} download="">
+        <DownloadLink classes={classes!("button", "button--secondary")}
+            href={ceam::provisional_path(person)} file_name="certificat-provisoire.pdf">
             { Text::CeamProvisionalDownload.text(lang) }
             <span class="visually-hidden">{ format!(" {} {name}", Text::CeamFor.text(lang)) }</span>
-        </a>
+        </DownloadLink>
     }
 }
 

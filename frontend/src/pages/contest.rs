@@ -20,7 +20,7 @@ use yew_router::prelude::*;
 use crate::api;
 use crate::components::date_input::SimpleDate;
 use crate::components::error_summary::error_summary;
-use crate::components::field::{field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, field_message, keep_field_focus};
 use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::{Icon, IconKind, spinner};
@@ -192,17 +192,17 @@ fn ContestForm(props: &ContestProps) -> Html {
                         }
                     }) }
                 </fieldset>
-                <div class={classes!("field", explanation_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={EXPLANATION_ID}>{ Text::ContestExplanation.text(lang) }</label>
-                    <p class="field__hint" id="explication-aide">{ Text::ContestExplanationHint.text(lang) }</p>
-                    { field_message(EXPLANATION_ID, explanation_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={EXPLANATION_ID} name={EXPLANATION_ID}
-                        rows="6" maxlength="2000"
-                        aria-invalid={explanation_error.is_some().then_some("true")}
-                        aria-describedby="explication-aide explication-message"
-                        value={(*explanation).clone()} oninput={on_explanation} />
-                    <p class="field__hint">{ format!("{} / 2000", explanation.chars().count()) }</p>
-                </div>
+                <TextAreaField
+                    id={EXPLANATION_ID}
+                    label={Text::ContestExplanation.text(lang)}
+                    hint={AttrValue::from(Text::ContestExplanationHint.text(lang))}
+                    value={(*explanation).clone()}
+                    error={explanation_error.clone()}
+                    rows={6}
+                    maxlength={2000}
+                    counter=true
+                    oninput={on_explanation}
+                />
                 <FileField
                     id={FILES_ID}
                     label={Text::ContestFiles.text(lang)}

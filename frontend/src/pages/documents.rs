@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::components::date_input::SimpleDate;
+use crate::components::download::DownloadLink;
 use crate::components::link::AppLink;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
@@ -173,10 +174,11 @@ fn card(p: &Beneficiary, lang: Lang) -> Html {
             if !p.treating_doctor {
                 <p><AppLink to={Route::Doctor}>{ Text::DoctorAttestationLink.text(lang) }</AppLink></p>
             }
-            <a class="button button--secondary" href={format!("{}/{}", api::paths::ATTESTATIONS, p.id)} download="">
+            <DownloadLink classes={classes!("button", "button--secondary")}
+                href={format!("{}/{}", api::paths::ATTESTATIONS, p.id)} file_name="attestation-droits.pdf">
                 { Text::AttestationDownload.text(lang) }
                 <span class="visually-hidden">{ format!(" {} {}", Text::AttestationOf.text(lang), p.name) }</span>
-            </a>
+            </DownloadLink>
         </li>
     }
 }

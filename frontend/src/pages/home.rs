@@ -4,10 +4,12 @@
 use portail_shared::Lang;
 use portail_shared::i18n::Text;
 use portail_shared::login::Me;
+use portail_shared::reimbursements::history::Person;
 use yew::prelude::*;
 use yew_router::Routable;
 
 use crate::components::dashboard::{LatestPayments, NeedsAttention, OpenRequests, QuickActions};
+use crate::components::family::{FamilySwitch, PersonShortcuts, use_family_choice};
 use crate::components::icons::{Icon, IconKind};
 use crate::components::link::AppLink;
 use crate::components::page_title::{PageTitle, page_heading};
@@ -76,12 +78,7 @@ fn member_home(me: &Me, lang: Lang) -> Html {
                 </p>
             </section>
 
-            <div class="dashboard-grid">
-                <NeedsAttention />
-                <QuickActions />
-                <LatestPayments />
-                <OpenRequests />
-            </div>
+            <FamilyDashboard />
 
             <section aria-labelledby="vos-rubriques">
                 <h2 id="vos-rubriques">{ Text::MemberHomeAreasHeading.text(lang) }</h2>
@@ -104,6 +101,40 @@ fn member_home(me: &Me, lang: Lang) -> Html {
                 </ul>
                 <PhoneLine />
             </section>
+        </>
+    }
+}
+
+/// The dashboard, for the whole family or, chosen in the family view, one minor child: that
+/// child's latest payments and shortcuts.
+#[component]
+fn FamilyDashboard() -> Html {
+    let chosen = use_family_choice();
+    let people = use_state(Vec::<Person>::new);
+    let on_people = {
+        let people = people.clone();
+        Callback::from(move |list: Vec<Person>| {
+            if *people != list {
+                people.set(list);
+            }
+        })
+    };
+    // A rank that is not (or no longer) in the household shows everyone.
+    let chosen = chosen.filter(|rank| people.is_empty() || people.iter().any(|p| p.rank == *rank));
+    let person = chosen.and_then(|rank| people.iter().find(|p| p.rank == rank).cloned());
+    html! {
+        <>
+            <FamilySwitch people={(*people).clone()} {chosen} />
+            <div class="dashboard-grid">
+                <NeedsAttention />
+                if let Some(person) = person {
+                    <PersonShortcuts {person} />
+                } else {
+                    <QuickActions />
+                }
+                <LatestPayments beneficiary={chosen} {on_people} />
+                <OpenRequests />
+            </div>
         </>
     }
 }

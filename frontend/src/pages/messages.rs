@@ -20,7 +20,7 @@ use yew_router::prelude::*;
 use crate::api;
 use crate::browser;
 use crate::components::error_summary::error_summary;
-use crate::components::field::{field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, field_message, keep_field_focus};
 use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::{Icon, IconKind, spinner};
@@ -422,17 +422,17 @@ fn NewMessageForm() -> Html {
                         aria-describedby="objet-aide objet-message"
                         value={(*subject).clone()} oninput={on_subject} />
                 </div>
-                <div class={classes!("field", body_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={BODY_ID}>{ Text::MessageBody.text(lang) }</label>
-                    <p class="field__hint" id="message-aide">{ Text::MessageBodyHint.text(lang) }</p>
-                    { field_message(BODY_ID, body_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={BODY_ID} name={BODY_ID}
-                        rows="8" maxlength="5000"
-                        aria-invalid={body_error.is_some().then_some("true")}
-                        aria-describedby="message-aide message-message"
-                        value={(*body).clone()} oninput={on_body} />
-                    <p class="field__hint">{ format!("{} / 5000", body.chars().count()) }</p>
-                </div>
+                <TextAreaField
+                    id={BODY_ID}
+                    label={Text::MessageBody.text(lang)}
+                    hint={AttrValue::from(Text::MessageBodyHint.text(lang))}
+                    value={(*body).clone()}
+                    error={body_error.clone()}
+                    rows={8}
+                    maxlength={5000}
+                    counter=true
+                    oninput={on_body}
+                />
                 <FileField
                     id={FILES_ID}
                     label={Text::MessageFiles.text(lang)}
@@ -736,16 +736,16 @@ pub fn ThreadView(props: &ThreadViewProps) -> Html {
                 <section aria-labelledby="repondre" class="narrow">
                     <h2 id="repondre">{ Text::MessageReplyHeading.text(lang) }</h2>
                     <form class="form" novalidate=true {onsubmit}>
-                        <div class={classes!("field", body_error.is_some().then_some("field--error"))}>
-                            <label class="field__label" for={REPLY_ID}>{ Text::MessageReply.text(lang) }</label>
-                            <p class="field__hint" id="reponse-aide">{ Text::MessageBodyHint.text(lang) }</p>
-                            { field_message(REPLY_ID, body_error.as_ref(), lang) }
-                            <textarea class="field__input field__textarea" id={REPLY_ID} name={REPLY_ID}
-                                rows="6" maxlength="5000"
-                                aria-invalid={body_error.is_some().then_some("true")}
-                                aria-describedby="reponse-aide reponse-message"
-                                value={(*body).clone()} oninput={on_body} />
-                        </div>
+                        <TextAreaField
+                            id={REPLY_ID}
+                            label={Text::MessageReply.text(lang)}
+                            hint={AttrValue::from(Text::MessageBodyHint.text(lang))}
+                            value={(*body).clone()}
+                            error={body_error.clone()}
+                            rows={6}
+                            maxlength={5000}
+                            oninput={on_body}
+                        />
                         <FileField
                             id={REPLY_FILES_ID}
                             label={Text::MessageFiles.text(lang)}

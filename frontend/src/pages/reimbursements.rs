@@ -21,6 +21,7 @@ use yew_router::prelude::*;
 
 use crate::api;
 use crate::components::date_input::SimpleDate;
+use crate::components::download::DownloadLink;
 use crate::components::link::AppLink;
 use crate::components::member_area::MemberArea;
 use crate::components::page_title::PageTitle;
@@ -790,9 +791,9 @@ fn StatementsBox() -> Html {
                         <ul class="statements__list">
                             { for s.years.iter().map(|y| html! {
                                 <li key={*y}>
-                                    <a href={format!("{}/{y}", api::paths::ANNUAL)} download="">
+                                    <DownloadLink href={format!("{}/{y}", api::paths::ANNUAL)} file_name={format!("releve-annuel-{y}.pdf")}>
                                         { format!("{} {y} (PDF)", Text::PaymentsYearSummary.text(lang)) }
-                                    </a>
+                                    </DownloadLink>
                                 </li>
                             }) }
                         </ul>
@@ -828,9 +829,9 @@ fn statement_link(m: &StatementMonth, lang: Lang) -> Html {
     };
     html! {
         <li key={m.month.clone()}>
-            <a href={format!("{}/{}", api::paths::STATEMENTS, m.month)} download="">
+            <DownloadLink href={format!("{}/{}", api::paths::STATEMENTS, m.month)} file_name={format!("releve-{}.pdf", m.month)}>
                 { format!("{name} (PDF)") }
-            </a>
+            </DownloadLink>
             <span class="statements__meta">
                 { format!(" · {} {}, {}", m.payments, payments.text(lang), m.paid.format(lang)) }
             </span>

@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 use crate::api;
 use crate::components::date_input::{DateBoxes, DateInput, on_date_part, parse_date};
 use crate::components::error_summary::error_summary;
-use crate::components::field::{TextField, field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, TextField, field_message, keep_field_focus};
 use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::spinner;
@@ -195,15 +195,15 @@ fn SituationForm() -> Html {
                         <label class="checkbox__label" for={BOTH_ID}>{ Text::SituationBothParents.text(lang) }</label>
                     </div>
                 }
-                <div class={classes!("field", comment_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={COMMENT_ID}>{ Text::SituationComment.text(lang) }</label>
-                    { field_message(COMMENT_ID, comment_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={COMMENT_ID} name={COMMENT_ID}
-                        rows="4" maxlength="2000"
-                        aria-invalid={comment_error.is_some().then_some("true")}
-                        aria-describedby={format!("{COMMENT_ID}-message")}
-                        value={(*comment).clone()} oninput={on_comment} />
-                </div>
+                <TextAreaField
+                    id={COMMENT_ID}
+                    label={Text::SituationComment.text(lang)}
+                    value={(*comment).clone()}
+                    error={comment_error.clone()}
+                    rows={4}
+                    maxlength={2000}
+                    oninput={on_comment}
+                />
                 <FileField
                     id={FILES_ID}
                     label={Text::SituationFiles.text(lang)}

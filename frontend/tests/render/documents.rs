@@ -181,3 +181,22 @@ async fn without_a_code_the_page_waits_for_one() {
     );
     assert!(!html.contains("panel--"));
 }
+
+#[test]
+fn a_document_keeps_the_name_the_server_gave_it() {
+    use portail_frontend::api::file_name;
+    assert_eq!(
+        file_name("attachment; filename=\"attestation-droits-lea-2026-11-27.pdf\"").as_deref(),
+        Some("attestation-droits-lea-2026-11-27.pdf")
+    );
+    assert_eq!(
+        file_name("inline; filename=releve.pdf").as_deref(),
+        Some("releve.pdf")
+    );
+    assert_eq!(file_name("attachment").as_deref(), None);
+    assert_eq!(
+        file_name("attachment; filename=\"../etc/passwd\"").as_deref(),
+        None
+    );
+    assert_eq!(file_name("attachment; filename=\"\"").as_deref(), None);
+}

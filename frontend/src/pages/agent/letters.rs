@@ -127,8 +127,8 @@ fn Letters() -> Html {
                             { for list.iter().map(|l| html! {
                                 <tr key={l.id}>
                                     <th scope="row">{ format!("{}, {}", l.full_name, l.city) }</th>
-                                    <td>{ l.created_at.get(..10).unwrap_or(&l.created_at).to_owned() }</td>
-                                    <td>{ if l.printed_at.is_some() { Text::AgentLetterPrinted.text(lang) } else { Text::AgentLetterToPrint.text(lang) } }</td>
+                                    <td class="text">{ l.created_at.get(..10).unwrap_or(&l.created_at).to_owned() }</td>
+                                    <td class="text">{ if l.printed_at.is_some() { Text::AgentLetterPrinted.text(lang) } else { Text::AgentLetterToPrint.text(lang) } }</td>
                                 </tr>
                             }) }
                         </tbody>

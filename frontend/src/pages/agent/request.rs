@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::agent_area::AgentArea;
 use crate::components::error_summary::error_summary;
-use crate::components::field::{field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, field_message, keep_field_focus};
 use crate::components::form::use_form;
 use crate::components::icons::spinner;
 use crate::components::link::AppLink;
@@ -307,16 +307,16 @@ fn ChangeForm(props: &RequestFileProps) -> Html {
                     </select>
                     <p class="field__hint" id="demarche-effet">{ effect.unwrap_or_default() }</p>
                 </div>
-                <div class={classes!("field", message_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={MESSAGE_ID}>{ Text::AgentRequestMessage.text(lang) }</label>
-                    <p class="field__hint" id="demarche-message-aide">{ Text::AgentRequestMessageHint.text(lang) }</p>
-                    { field_message(MESSAGE_ID, message_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={MESSAGE_ID} name={MESSAGE_ID}
-                        rows="5" maxlength="2000"
-                        aria-invalid={message_error.is_some().then_some("true")}
-                        aria-describedby="demarche-message-aide demarche-message-message"
-                        value={(*message).clone()} oninput={on_message} />
-                </div>
+                <TextAreaField
+                    id={MESSAGE_ID}
+                    label={Text::AgentRequestMessage.text(lang)}
+                    hint={AttrValue::from(Text::AgentRequestMessageHint.text(lang))}
+                    value={(*message).clone()}
+                    error={message_error.clone()}
+                    rows={5}
+                    maxlength={2000}
+                    oninput={on_message}
+                />
                 <button type="submit" class="button" disabled={form.busy()} onmousedown={keep_field_focus()}>
                     if form.busy() {
                         { spinner() }
@@ -381,15 +381,15 @@ fn NoteForm(props: &NoteFormProps) -> Html {
                 { error_summary(&summary, lang) }
             }
             <form class="form" novalidate=true {onsubmit}>
-                <div class={classes!("field", error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={NOTE_ID}>{ Text::AgentRequestNote.text(lang) }</label>
-                    { field_message(NOTE_ID, error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={NOTE_ID} name={NOTE_ID}
-                        rows="3" maxlength="2000"
-                        aria-invalid={error.is_some().then_some("true")}
-                        aria-describedby="demarche-note-message"
-                        value={(*text).clone()} oninput={on_text} />
-                </div>
+                <TextAreaField
+                    id={NOTE_ID}
+                    label={Text::AgentRequestNote.text(lang)}
+                    value={(*text).clone()}
+                    error={error.clone()}
+                    rows={3}
+                    maxlength={2000}
+                    oninput={on_text}
+                />
                 <button type="submit" class="button button--secondary" disabled={form.busy()} onmousedown={keep_field_focus()}>
                     { Text::AgentRequestAddNote.text(lang) }
                 </button>

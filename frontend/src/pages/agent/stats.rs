@@ -54,8 +54,8 @@ fn StatsTable() -> Html {
                     <tbody>
                         { for rows.iter().map(|r| html! {
                             <tr>
-                                <td>{ area_label(&r.area, lang) }</td>
-                                <th scope="row">{ r.queue.clone() }</th>
+                                <td class="text">{ area_label(&r.area, lang) }</td>
+                                <th scope="row">{ queue_label(&r.area, &r.queue, lang) }</th>
                                 <td class="num">{ r.open }</td>
                                 <td class="num">{ r.median_response_hours.map(|h| format!("{h:.1}")).unwrap_or_else(|| "–".into()) }</td>
                                 <td>{ r.oldest_at.as_deref().map(|at| at.get(..10).unwrap_or(at).to_owned()).unwrap_or_else(|| "–".into()) }</td>
@@ -66,6 +66,16 @@ fn StatsTable() -> Html {
             </div>
         },
     }
+}
+
+/// A queue's name as agents read it (its code if the portal no longer knows it).
+fn queue_label(area: &str, queue: &str, lang: portail_shared::Lang) -> String {
+    let known = if area == "messages" {
+        portail_shared::messages::Topic::parse(queue).map(|t| t.label(lang))
+    } else {
+        portail_shared::requests::Kind::parse(queue).map(|k| k.label(lang))
+    };
+    known.unwrap_or(queue).to_owned()
 }
 
 fn area_label(area: &str, lang: portail_shared::Lang) -> &'static str {

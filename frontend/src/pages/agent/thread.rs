@@ -17,7 +17,7 @@ use yew::prelude::*;
 use crate::api;
 use crate::components::agent_area::AgentArea;
 use crate::components::error_summary::error_summary;
-use crate::components::field::{field_message, keep_field_focus};
+use crate::components::field::{TextAreaField, keep_field_focus};
 use crate::components::file_field::FileField;
 use crate::components::form::use_form;
 use crate::components::icons::{Icon, IconKind, spinner};
@@ -320,16 +320,16 @@ fn ReplyForm(props: &FormProps) -> Html {
             }
             <h2 id="repondre">{ Text::AgentThreadReply.text(lang) }</h2>
             <form class="form" novalidate=true {onsubmit}>
-                <div class={classes!("field", body_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={REPLY_ID}>{ Text::MessageReply.text(lang) }</label>
-                    <p class="field__hint" id="reponse-agent-aide">{ Text::AgentThreadReplyHint.text(lang) }</p>
-                    { field_message(REPLY_ID, body_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={REPLY_ID} name={REPLY_ID}
-                        rows="6" maxlength="5000"
-                        aria-invalid={body_error.is_some().then_some("true")}
-                        aria-describedby="reponse-agent-aide reponse-agent-message"
-                        value={(*body).clone()} oninput={on_body} />
-                </div>
+                <TextAreaField
+                    id={REPLY_ID}
+                    label={Text::MessageReply.text(lang)}
+                    hint={AttrValue::from(Text::AgentThreadReplyHint.text(lang))}
+                    value={(*body).clone()}
+                    error={body_error.clone()}
+                    rows={6}
+                    maxlength={5000}
+                    oninput={on_body}
+                />
                 <FileField
                     id={REPLY_FILES_ID}
                     label={Text::MessageFiles.text(lang)}
@@ -399,16 +399,16 @@ fn NoteForm(props: &FormProps) -> Html {
             }
             <h2 id="noter">{ Text::AgentThreadNote.text(lang) }</h2>
             <form class="form" novalidate=true {onsubmit}>
-                <div class={classes!("field", body_error.is_some().then_some("field--error"))}>
-                    <label class="field__label" for={NOTE_ID}>{ Text::AgentThreadNote.text(lang) }</label>
-                    <p class="field__hint" id="note-interne-aide">{ Text::AgentThreadNoteHint.text(lang) }</p>
-                    { field_message(NOTE_ID, body_error.as_ref(), lang) }
-                    <textarea class="field__input field__textarea" id={NOTE_ID} name={NOTE_ID}
-                        rows="3" maxlength="5000"
-                        aria-invalid={body_error.is_some().then_some("true")}
-                        aria-describedby="note-interne-aide note-interne-message"
-                        value={(*body).clone()} oninput={on_body} />
-                </div>
+                <TextAreaField
+                    id={NOTE_ID}
+                    label={Text::AgentThreadNote.text(lang)}
+                    hint={AttrValue::from(Text::AgentThreadNoteHint.text(lang))}
+                    value={(*body).clone()}
+                    error={body_error.clone()}
+                    rows={3}
+                    maxlength={5000}
+                    oninput={on_body}
+                />
                 <button type="submit" class="button button--secondary" disabled={form.busy()}
                     onmousedown={keep_field_focus()}>
                     { Text::AgentThreadAddNote.text(lang) }
