@@ -306,30 +306,30 @@ pub async fn post_empty<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T
 pub async fn get_file(path: &str, lang: Lang) -> Result<(Vec<u8>, Option<String>), ApiFailure> {
     let request = with_common_headers(Request::get(path), lang);
     let sent_at = browser::now_ms();
-    let response = request
-        .send()
-        .await
-        .map_err(|e| ApiFailure::Network(e.to_string()));
-    let result = match response {
-        Ok(r) if r.ok() => {
-            let name = r
-                .headers()
-                .get("content-disposition")
-                .and_then(|v| file_name(&v));
-            r.binary()
-                .await
-                .map(|bytes| (bytes, name))
-                .map_err(|e| ApiFailure::Network(e.to_string()))
-        }
-        Ok(r) => {
-            let status = r.status();
-            let body = r.text().await.unwrap_or_default();
-            decode::<()>(status, &body).and(Err(ApiFailure::Http(status)))
-        }
-        Err(e) => Err(e),
-    };
+    let result = receive_file(request.send().await).await;
     observe(path, sent_at, &result);
     result
+}
+
+/// A file's bytes and its name from an answer, or the failure the answer says.
+async fn receive_file(
+    sent: Result<Response, gloo_net::Error>,
+) -> Result<(Vec<u8>, Option<String>), ApiFailure> {
+    let response = sent.map_err(|e| ApiFailure::Network(e.to_string()))?;
+    if !response.ok() {
+        let status = response.status();
+        let body = response.text().await.unwrap_or_default();
+        return decode::<()>(status, &body).and(Err(ApiFailure::Http(status)));
+    }
+    let name = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|v| file_name(&v));
+    response
+        .binary()
+        .await
+        .map(|bytes| (bytes, name))
+        .map_err(|e| ApiFailure::Network(e.to_string()))
 }
 
 /// The `filename="…"` of a `Content-Disposition` header.
@@ -348,22 +348,9 @@ pub async fn post_for_file(path: &str, lang: Lang) -> Result<Vec<u8>, ApiFailure
         .body("{}")
         .map_err(|e| ApiFailure::Decode(e.to_string()))?;
     let sent_at = browser::now_ms();
-    let response = request
-        .send()
+    let result = receive_file(request.send().await)
         .await
-        .map_err(|e| ApiFailure::Network(e.to_string()));
-    let result = match response {
-        Ok(r) if r.ok() => r
-            .binary()
-            .await
-            .map_err(|e| ApiFailure::Network(e.to_string())),
-        Ok(r) => {
-            let status = r.status();
-            let body = r.text().await.unwrap_or_default();
-            decode::<()>(status, &body).and(Err(ApiFailure::Http(status)))
-        }
-        Err(e) => Err(e),
-    };
+        .map(|(bytes, _)| bytes);
     observe(path, sent_at, &result);
     result
 }
