@@ -112,21 +112,11 @@ fn clear_cookie(mode: Mode) -> HeaderValue {
 }
 
 fn token_hash(headers: &HeaderMap, mode: Mode) -> Option<Vec<u8>> {
-    let name = cookie_name(mode);
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, token)| crypto::sha256(token.as_bytes()).to_vec())
+    crate::session::cookie_hash(headers, cookie_name(mode))
 }
 
 fn is_live(session: &sessions::AgentSession, clock: &Clock) -> bool {
-    let now = clock.now();
-    let idle = (now - clock::parse(&session.last_seen_at)).whole_seconds();
-    now < clock::parse(&session.expires_at) && idle <= i64::from(IDLE_TIMEOUT_SECONDS)
+    crate::session::within_limits(&session.last_seen_at, &session.expires_at, clock)
 }
 
 async fn load(

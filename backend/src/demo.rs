@@ -676,7 +676,7 @@ fn waiting_message(
 fn lock_out(tx: &rusqlite::Connection, keys: &Keys, nir: &Nir) -> Result<(), DbError> {
     let now = time::OffsetDateTime::now_utc();
     let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
-    let key = format!("nir:{}", crate::login::hex(&index));
+    let key = crate::login::nir_throttle_key(&index);
     db::throttle::put(
         tx,
         &key,

@@ -64,7 +64,7 @@ pub async fn login(
     let nir = validate(&request, lang)?;
     let keys = state.config.keys.clone();
     let nir_index = keys.blind_index(members::NIR_INDEX, nir.as_str());
-    let nir_key = format!("nir:{}", hex(&nir_index));
+    let nir_key = nir_throttle_key(&nir_index);
     let ip_key = format!("ip:{ip}");
     let clock = state.clock.clone();
 
@@ -785,6 +785,12 @@ pub(crate) fn six_digits() -> Result<String, AppError> {
 
 pub(crate) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The failed-login counter of a NIR, by its blind index (login, password reset, agents'
+/// unlocking and the demo's locked persona share it).
+pub(crate) fn nir_throttle_key(nir_index: &[u8]) -> String {
+    format!("nir:{}", hex(nir_index))
 }
 
 pub(crate) fn hex(bytes: &[u8]) -> String {

@@ -11,7 +11,7 @@ use crate::{
     },
     error::{JsonBody, RequestLang},
     http::AppState,
-    login::{blocked_for, hex, record_failure},
+    login::{blocked_for, record_failure},
     mail,
 };
 use axum::{Json, extract::State};
@@ -73,7 +73,7 @@ pub async fn forgot(
     let (nir, birth_date) = validate_forgot(&request, lang)?;
     let keys = state.config.keys.clone();
     let nir_index = keys.blind_index(members::NIR_INDEX, nir.as_str());
-    let key = format!("nir:{}", hex(&nir_index));
+    let key = crate::login::nir_throttle_key(&nir_index);
     let token = reset_token()?;
     let link = format!(
         "{}/mot-de-passe/nouveau#{}",
@@ -192,7 +192,7 @@ pub async fn reset(
             sessions::delete_for_account(tx, account)?;
             if let Some(nir) = &nir {
                 let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
-                throttle::clear(tx, &format!("nir:{}", hex(&index)))?;
+                throttle::clear(tx, &crate::login::nir_throttle_key(&index))?;
             }
             let link = crate::security::alert(
                 tx,

@@ -112,6 +112,12 @@ pub fn token_hash(headers: &HeaderMap, mode: Mode) -> Option<Vec<u8>> {
         Mode::Production => SECURE_COOKIE,
         Mode::Demo => DEMO_COOKIE,
     };
+    cookie_hash(headers, name)
+}
+
+/// The hash of the token in the cookie called `name`, if the request carries one (member and
+/// agent sessions alike).
+pub fn cookie_hash(headers: &HeaderMap, name: &str) -> Option<Vec<u8>> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -124,9 +130,15 @@ pub fn token_hash(headers: &HeaderMap, mode: Mode) -> Option<Vec<u8>> {
 
 /// Whether a session is still within its idle and absolute limits at `now`.
 pub fn is_live(session: &Session, clock: &Clock) -> bool {
+    within_limits(&session.last_seen_at, &session.expires_at, clock)
+}
+
+/// Whether a session last seen at `last_seen_at` and ending at `expires_at` (ISO-8601) is
+/// still within the idle and absolute limits (member and agent sessions alike).
+pub fn within_limits(last_seen_at: &str, expires_at: &str, clock: &Clock) -> bool {
     let now = clock.now();
-    let idle = (now - clock::parse(&session.last_seen_at)).whole_seconds();
-    now < clock::parse(&session.expires_at) && idle <= i64::from(IDLE_TIMEOUT_SECONDS)
+    let idle = (now - clock::parse(last_seen_at)).whole_seconds();
+    now < clock::parse(expires_at) && idle <= i64::from(IDLE_TIMEOUT_SECONDS)
 }
 
 /// A fully logged-in member; extracting it refuses the request with 401 otherwise and records

@@ -18,7 +18,6 @@ use crate::{
     },
     error::{JsonBody, RequestLang},
     http::AppState,
-    login::hex,
     session::Member,
 };
 use axum::{
@@ -118,7 +117,9 @@ fn file_of(
     };
     let account = support::account(conn, member)?;
     let locked = match support::nir_index(conn, member)? {
-        Some(index) => crate::login::blocked_for(conn, &format!("nir:{}", hex(&index)), now)?,
+        Some(index) => {
+            crate::login::blocked_for(conn, &crate::login::nir_throttle_key(&index), now)?
+        }
         None => 0,
     };
     let state = match account {
@@ -230,7 +231,7 @@ pub async fn act(
             match (action, &account) {
                 (SupportAction::Unlock, _) => {
                     if let Some(index) = support::nir_index(tx, member)? {
-                        db::throttle::clear(tx, &format!("nir:{}", hex(&index)))?;
+                        db::throttle::clear(tx, &crate::login::nir_throttle_key(&index))?;
                     }
                     if let Some(a) = &account {
                         db::throttle::clear(tx, &format!("second-factor:{}", a.id.0))?;
