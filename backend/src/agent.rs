@@ -399,6 +399,7 @@ pub async fn code(
                     actor: crate::db::audit::Actor::Agent(agent.id),
                     action: "agent.sign_in",
                     member: None,
+                    at: &clock::format(now),
                     reason: "",
                     details: "",
                 },
@@ -583,6 +584,7 @@ pub async fn enrol(
     };
     let password_hash =
         crypto::hash_password(&request.password).map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = clock::format(clock.now());
     state
         .db
         .transaction(move |tx| {
@@ -593,6 +595,7 @@ pub async fn enrol(
                     actor: crate::db::audit::Actor::Agent(id),
                     action: "agent.enrolled",
                     member: None,
+                    at: &now,
                     reason: "",
                     details: "",
                 },
@@ -649,9 +652,9 @@ pub fn create(
     email: &str,
     display_name: &str,
     role: Role,
+    now: time::OffsetDateTime,
 ) -> Result<Created, DbError> {
     let token = crate::demo::base32(&crypto::random_bytes::<20>()?);
-    let now = time::OffsetDateTime::now_utc();
     let expires = clock::format(now + Duration::hours(ENROLMENT_HOURS));
     let id = agents::insert_enrolling(
         tx,
@@ -660,6 +663,7 @@ pub fn create(
         role,
         &enrolment_hash(&token),
         &expires,
+        &clock::format(now),
     )?;
     let secret = crate::demo::base32(&crypto::random_bytes::<20>()?);
     agents::set_totp_secret(tx, keys, id, &secret)?;
@@ -669,6 +673,7 @@ pub fn create(
             actor: crate::db::audit::Actor::Operator,
             action: "agent.created",
             member: None,
+            at: &clock::format(now),
             reason: "",
             details: role.as_str(),
         },

@@ -5,6 +5,7 @@
 
 use crate::{
     Config, Mode,
+    clock::Clock,
     crypto::{self, Keys},
     db::{self, Db},
     demo,
@@ -212,6 +213,28 @@ struct DemoArgs {
     /// The bearer token of the SMS provider.
     #[arg(long, env = "PORTAIL_SMS_TOKEN", hide_env_values = true)]
     sms_token: Option<String>,
+    /// Runs the demo as if it were this moment (`2027-01-15T23:30:00Z`, or a day,
+    /// `2027-01-15`, at noon in Paris); its clock then runs on from there. For showing or
+    /// testing the stories on another day.
+    #[arg(long, value_parser = parse_today)]
+    today: Option<time::OffsetDateTime>,
+    /// Starts the stories afresh every day at midnight in Paris (a long-running public demo),
+    /// so that nobody meets a demo that has aged. Visitors' changes and sessions are wiped.
+    #[arg(long)]
+    reseed_daily: bool,
+}
+
+/// Reads `--today`: an RFC 3339 instant, or a day (noon in Paris).
+fn parse_today(text: &str) -> Result<time::OffsetDateTime, String> {
+    use time::format_description::well_known::Rfc3339;
+    if let Ok(at) = time::OffsetDateTime::parse(text, &Rfc3339) {
+        return Ok(at);
+    }
+    portail_shared::reimbursements::Date::parse(text)
+        .and_then(crate::clock::paris_noon)
+        .ok_or_else(|| {
+            format!("{text:?} is neither an instant (2027-01-15T23:30:00Z) nor a day (2027-01-15)")
+        })
 }
 
 #[derive(Debug, Args)]
@@ -254,7 +277,7 @@ struct ServeArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(&cli.log);
-    match run(cli.command) {
+    match run(cli.command, &Clock::system()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("portail: {message}");
@@ -273,10 +296,10 @@ fn init_logging(filter: &str) {
         .try_init();
 }
 
-fn run(command: Command) -> Result<(), String> {
+fn run(command: Command, clock: &Clock) -> Result<(), String> {
     match command {
         Command::Demo(args) => demo_command(args),
-        Command::Serve(args) => serve_command(args),
+        Command::Serve(args) => serve_command(args, clock.clone()),
         Command::Migrate(data) => {
             let _lock = ops::lock_data_dir(&data.data_dir).map_err(|e| e.to_string())?;
             let path = crate::config::database_path(&data.data_dir);
@@ -297,7 +320,8 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Restore { file, data } => {
-            let kept = ops::restore(&data.data_dir, &file).map_err(|e| e.to_string())?;
+            let kept =
+                ops::restore(&data.data_dir, &file, clock.now()).map_err(|e| e.to_string())?;
             println!("Database restored from {}.", file.display());
             if let Some(kept) = kept {
                 println!("The previous database was kept as {}.", kept.display());
@@ -328,8 +352,8 @@ fn run(command: Command) -> Result<(), String> {
                     );
                 }
             };
-            let written =
-                ops::export_letters(&data.data_dir, &keys, &dir).map_err(|e| e.to_string())?;
+            let written = ops::export_letters(&data.data_dir, &keys, &dir, clock.now())
+                .map_err(|e| e.to_string())?;
             match written.len() {
                 0 => println!("No letter is waiting to be printed."),
                 n => println!(
@@ -353,11 +377,12 @@ fn run(command: Command) -> Result<(), String> {
             &data.data_dir,
             secret_key.as_deref(),
             public_url.as_deref(),
+            clock,
         ),
         Command::Import {
             what: ImportWhat::Professionals { file, data },
         } => professionals_command(&file, &data.data_dir),
-        Command::Seed(args) => seed_command(&args),
+        Command::Seed(args) => seed_command(&args, clock),
         Command::Agent {
             action:
                 AgentAction::Create {
@@ -393,8 +418,16 @@ fn run(command: Command) -> Result<(), String> {
             let name =
                 name.unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
             let role = crate::db::agents::Role::parse(&role);
-            let created = ops::create_agent(&data.data_dir, &keys, &origin, &email, &name, role)
-                .map_err(|e| e.to_string())?;
+            let created = ops::create_agent(
+                &data.data_dir,
+                &keys,
+                &origin,
+                &email,
+                &name,
+                role,
+                clock.now(),
+            )
+            .map_err(|e| e.to_string())?;
             println!(
                 "Agent {email} created ({}). Send this one-time link to them by a trusted channel; \
                  it works once, for 72 hours:\n{}",
@@ -418,8 +451,8 @@ fn run(command: Command) -> Result<(), String> {
                     );
                 }
             };
-            let (retired, new) =
-                ops::rotate_signing_key(&data.data_dir, &keys).map_err(|e| e.to_string())?;
+            let (retired, new) = ops::rotate_signing_key(&data.data_dir, &keys, clock.now())
+                .map_err(|e| e.to_string())?;
             match retired {
                 Some(old) => println!(
                     "Attestations are now signed with key {new}. Key {old} is retired and kept: \
@@ -457,6 +490,7 @@ pub fn import_command(
     data_dir: &Path,
     secret_key: Option<&str>,
     public_url: Option<&str>,
+    clock: &Clock,
 ) -> Result<(), String> {
     let _lock = ops::lock_data_dir(data_dir).map_err(|e| e.to_string())?;
     let path = crate::config::database_path(data_dir);
@@ -492,7 +526,6 @@ pub fn import_command(
         }
     };
     let input = std::fs::File::open(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let today = crate::clock::paris_day(time::OffsetDateTime::now_utc());
     let mut on_event = |event: crate::import::Event| match event {
         crate::import::Event::Progress(read) => progress_line(&format!("{read} lines read")),
         crate::import::Event::Invalid(line, why) => {
@@ -504,7 +537,7 @@ pub fn import_command(
         &mut conn,
         &keys,
         std::io::BufReader::with_capacity(1 << 16, input),
-        today,
+        clock.now(),
         Some(&origin),
         &mut on_event,
     );
@@ -567,7 +600,7 @@ fn professionals_command(file: &Path, data_dir: &Path) -> Result<(), String> {
     }
 }
 
-fn seed_command(args: &SeedArgs) -> Result<(), String> {
+fn seed_command(args: &SeedArgs, clock: &Clock) -> Result<(), String> {
     let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
     // Refused before a demo key is written into someone else's folder.
     crate::seed::check_fresh(&args.data_dir).map_err(|e| e.to_string())?;
@@ -577,7 +610,7 @@ fn seed_command(args: &SeedArgs) -> Result<(), String> {
         members: args.members,
         sessions: args.sessions,
         seed: args.seed,
-        today: crate::clock::paris_day(time::OffsetDateTime::now_utc()),
+        now: clock.now(),
     };
     let mut progress = |insured: u64, lines: u64| {
         let secs = started.elapsed().as_secs_f64().max(0.001);
@@ -615,15 +648,21 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
     let _lock = ops::lock_data_dir(&args.data_dir).map_err(|e| e.to_string())?;
     let keys = demo_keys(&args.data_dir)?;
     let db = Db::open(&crate::config::database_path(&args.data_dir)).map_err(|e| e.to_string())?;
+    let clock = match args.today {
+        Some(at) => Clock::starting_at(at),
+        None => Clock::system(),
+    };
     let rt = runtime()?;
     rt.block_on(async move {
-        let logins = demo::seed(
-            &db,
-            &keys,
-            crate::clock::paris_day(time::OffsetDateTime::now_utc()),
-        )
-        .await
-        .map_err(|e| e.to_string())?;
+        let (logins, afresh) = demo::seed_for_today(&db, &keys, clock.now())
+            .await
+            .map_err(|e| e.to_string())?;
+        if afresh {
+            println!(
+                "The demo's stories were written on another day: they start afresh for {}.",
+                clock.today()
+            );
+        }
         let config = Config {
             mode: Mode::Demo,
             data_dir: args.data_dir.clone(),
@@ -634,7 +673,14 @@ fn demo_command(args: DemoArgs) -> Result<(), String> {
             sms_available: true,
         };
         let data_dir = args.data_dir.clone();
-        let state = AppState::new(db, config);
+        let state = AppState::new(db, config, clock);
+        if args.reseed_daily {
+            tokio::spawn(demo::reseed_daily(
+                state.db.clone(),
+                state.config.keys.clone(),
+                state.clock.clone(),
+            ));
+        }
         if let Some(url) = &args.smtp_url {
             let sender = mail::Sender::new(url, &args.mail_from)?;
             tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
@@ -719,7 +765,7 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     options.open(path)?.write_all(contents.as_bytes())
 }
 
-fn serve_command(args: ServeArgs) -> Result<(), String> {
+fn serve_command(args: ServeArgs, clock: Clock) -> Result<(), String> {
     let (config, sender) = production_config(&args)?;
     let sms_sender = match &args.sms_url {
         Some(url) => Some(sms::Sender::new(
@@ -735,7 +781,7 @@ fn serve_command(args: ServeArgs) -> Result<(), String> {
         db.call(|conn| db::settings::claim_mode(conn, "production"))
             .await
             .map_err(|e| e.to_string())?;
-        let state = AppState::new(db, config);
+        let state = AppState::new(db, config, clock);
         tokio::spawn(sender.run(state.db.clone(), state.clock.clone()));
         if let Some(sms_sender) = sms_sender {
             tokio::spawn(sms_sender.run(state.db.clone(), state.clock.clone()));

@@ -1,28 +1,86 @@
-//! The time as the server sees it. Production reads the system clock; tests move a manual
-//! clock forward to prove that codes expire and delays end, without sleeping.
+//! The time as the server sees it: the one place that reads the system clock.
+//!
+//! Production reads the system clock. `portail demo --today` starts a clock at a chosen instant
+//! that then runs in real time. Tests hold a manual clock that stands still until they set or
+//! move it, so a test can run on any day and hour, and never depends on when it runs.
 
 use std::sync::{
     Arc,
-    atomic::{AtomicI64, Ordering},
+    atomic::{AtomicBool, AtomicI64, Ordering},
 };
 use time::OffsetDateTime;
 
-/// A source of "now".
+/// A source of "now", shared by every clone.
 #[derive(Clone, Debug, Default)]
 pub struct Clock {
-    offset_seconds: Arc<AtomicI64>,
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    /// Stands still at `seconds` (since the epoch) instead of following the system clock.
+    manual: AtomicBool,
+    /// Manual: the instant, in seconds since the epoch. Otherwise: seconds added to the
+    /// system clock.
+    seconds: AtomicI64,
 }
 
 impl Clock {
-    /// The current instant (the system's, plus any offset a test added).
-    pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc()
-            + time::Duration::seconds(self.offset_seconds.load(Ordering::Relaxed))
+    /// The system's clock.
+    pub fn system() -> Clock {
+        Clock::default()
     }
 
-    /// Moves this clock (and every clone of it) forward; for tests.
+    /// A clock that reads `at` now and then runs in real time (`portail demo --today`).
+    pub fn starting_at(at: OffsetDateTime) -> Clock {
+        let clock = Clock::system();
+        clock.inner.seconds.store(
+            (at - OffsetDateTime::now_utc()).whole_seconds(),
+            Ordering::Relaxed,
+        );
+        clock
+    }
+
+    /// A clock that stands at `at` until it is set or moved (tests).
+    pub fn manual(at: OffsetDateTime) -> Clock {
+        let clock = Clock::default();
+        clock.inner.manual.store(true, Ordering::Relaxed);
+        clock
+            .inner
+            .seconds
+            .store(at.unix_timestamp(), Ordering::Relaxed);
+        clock
+    }
+
+    /// The current instant, to the second.
+    pub fn now(&self) -> OffsetDateTime {
+        let seconds = self.inner.seconds.load(Ordering::Relaxed);
+        let at = if self.inner.manual.load(Ordering::Relaxed) {
+            OffsetDateTime::from_unix_timestamp(seconds).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        } else {
+            OffsetDateTime::now_utc() + time::Duration::seconds(seconds)
+        };
+        at.replace_nanosecond(0).unwrap_or(at)
+    }
+
+    /// Today: the calendar day in mainland France, whatever the machine's time zone.
+    pub fn today(&self) -> portail_shared::reimbursements::Date {
+        paris_day(self.now())
+    }
+
+    /// Moves this clock (and every clone of it) forward, or back when `seconds` is negative.
     pub fn advance(&self, seconds: i64) {
-        self.offset_seconds.fetch_add(seconds, Ordering::Relaxed);
+        self.inner.seconds.fetch_add(seconds, Ordering::Relaxed);
+    }
+
+    /// Sets this clock (and every clone of it) to `at`; it keeps running if it ran.
+    pub fn set(&self, at: OffsetDateTime) {
+        let seconds = if self.inner.manual.load(Ordering::Relaxed) {
+            at.unix_timestamp()
+        } else {
+            (at - OffsetDateTime::now_utc()).whole_seconds()
+        };
+        self.inner.seconds.store(seconds, Ordering::Relaxed);
     }
 }
 
@@ -65,6 +123,14 @@ pub fn day_words(day: portail_shared::reimbursements::Date, lang: portail_shared
         .ok()
         .and_then(|m| time::Date::from_calendar_date(day.year(), m, day.day()).ok())
         .map_or_else(|| day.to_string(), |d| date_words(d, lang))
+}
+
+/// Noon in Paris on `day` (a day given without an hour).
+pub fn paris_noon(day: portail_shared::reimbursements::Date) -> Option<OffsetDateTime> {
+    let month = time::Month::try_from(day.month()).ok()?;
+    let date = time::Date::from_calendar_date(day.year(), month, day.day()).ok()?;
+    let utc_noon = date.with_hms(12, 0, 0).ok()?.assume_utc();
+    Some(utc_noon - time::Duration::seconds(paris(utc_noon).offset().whole_seconds().into()))
 }
 
 fn last_sunday_one_utc(year: i32, month: time::Month) -> OffsetDateTime {

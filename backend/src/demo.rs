@@ -50,14 +50,60 @@ pub struct PersonasFile {
 }
 
 struct Person {
+    /// An adult's NIR (15 characters), their login. A child's place of birth and order number
+    /// (8 characters: department, commune, order): sex, year and month come from the birth
+    /// date, and the key is computed.
     nir: &'static str,
     family_name: &'static str,
     given_names: &'static str,
-    birth_date: &'static str,
+    born: Born,
+    /// `F` or `M`.
     sex: &'static str,
     address: &'static str,
     postal_code: &'static str,
     city: &'static str,
+}
+
+/// When a persona was born.
+#[derive(Debug, Clone, Copy)]
+enum Born {
+    /// On this day (`YYYY-MM-DD`): an adult, whose NIR (their login) says the year and month.
+    On(&'static str),
+    /// So many years and days before the day the demo is seeded: a child, whose age the story
+    /// names, so that a demo seeded any day tells the same story (Théo is 17, never 18).
+    Aged { years: i32, days: i64 },
+}
+
+impl Person {
+    /// The day this person was born, for a demo seeded on `today`.
+    fn birth(&self, today: Date) -> Result<Date, DbError> {
+        match self.born {
+            Born::On(day) => Date::parse(day)
+                .ok_or_else(|| DbError::Data(format!("demo persona birth date {day}"))),
+            Born::Aged { years, days } => Ok(today.add_months(-12 * years).add_days(-days)),
+        }
+    }
+
+    /// This person's NIR, for a demo seeded on `today`.
+    fn nir(&self, today: Date) -> Result<Nir, DbError> {
+        let nir = if self.nir.len() == 15 {
+            Nir::parse(self.nir)
+        } else {
+            let birth = self.birth(today)?;
+            Nir::with_key(&format!(
+                "{}{:02}{:02}{}",
+                if self.sex == "F" { 2 } else { 1 },
+                birth.year().rem_euclid(100),
+                birth.month(),
+                self.nir
+            ))
+        };
+        nir.map_err(|e| DbError::Data(format!("demo persona NIR: {e}")))
+    }
+
+    fn full_name(&self) -> String {
+        format!("{} {}", self.given_names, self.family_name)
+    }
 }
 
 struct MemberPersona {
@@ -98,7 +144,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "291056912304511",
             family_name: "Martin",
             given_names: "Camille",
-            birth_date: "1991-05-14",
+            born: Born::On("1991-05-14"),
             sex: "F",
             address: "12 rue des Tilleuls",
             postal_code: "69003",
@@ -106,25 +152,28 @@ const MEMBERS: &[MemberPersona] = &[
         },
         email: "camille.martin@demo.portail.test",
         password: "Tournesol-Azur-48",
-        story: "Parent de deux enfants mineurs (8 et 15 ans), médecin traitant déclaré.",
+        story: "Parent de deux enfants mineurs (8 et 16 ans), médecin traitant déclaré.",
         totp: false,
         care: Care::Family,
         children: &[
             Person {
-                nir: "217096912310156",
+                nir: "69123101",
                 family_name: "Martin",
                 given_names: "Léa",
-                birth_date: "2017-09-02",
+                born: Born::Aged { years: 8, days: 95 },
                 sex: "F",
                 address: "12 rue des Tilleuls",
                 postal_code: "69003",
                 city: "Lyon",
             },
             Person {
-                nir: "110036912310261",
+                nir: "69123102",
                 family_name: "Martin",
                 given_names: "Hugo",
-                birth_date: "2010-03-21",
+                born: Born::Aged {
+                    years: 16,
+                    days: 30,
+                },
                 sex: "M",
                 address: "12 rue des Tilleuls",
                 postal_code: "69003",
@@ -137,7 +186,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "158112A00401729",
             family_name: "Dupont",
             given_names: "Jean",
-            birth_date: "1958-11-30",
+            born: Born::On("1958-11-30"),
             sex: "M",
             address: "4 chemin de la Plage",
             postal_code: "20000",
@@ -155,7 +204,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "295029935202165",
             family_name: "Bernard",
             given_names: "Sophie",
-            birth_date: "1995-02-08",
+            born: Born::On("1995-02-08"),
             sex: "F",
             address: "8 avenue Jean-Jaurès",
             postal_code: "31000",
@@ -173,7 +222,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "188077511203431",
             family_name: "Petit",
             given_names: "Lucas",
-            birth_date: "1988-07-03",
+            born: Born::On("1988-07-03"),
             sex: "M",
             address: "27 boulevard Voltaire",
             postal_code: "75011",
@@ -191,7 +240,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "293011305502724",
             family_name: "Moreau",
             given_names: "Inès",
-            birth_date: "1993-01-08",
+            born: Born::On("1993-01-08"),
             sex: "F",
             address: "3 place de la Joliette",
             postal_code: "13002",
@@ -209,7 +258,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "299043306312366",
             family_name: "Leroy",
             given_names: "Alix",
-            birth_date: "1999-04-17",
+            born: Born::On("1999-04-17"),
             sex: "F",
             address: "5 rue Sainte-Catherine",
             postal_code: "33000",
@@ -227,7 +276,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "190124410922273",
             family_name: "Haddad",
             given_names: "Malik",
-            birth_date: "1990-12-05",
+            born: Born::On("1990-12-05"),
             sex: "M",
             address: "14 quai de la Fosse",
             postal_code: "44000",
@@ -245,7 +294,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "285105935004553",
             family_name: "Garcia",
             given_names: "Nora",
-            birth_date: "1985-10-12",
+            born: Born::On("1985-10-12"),
             sex: "F",
             address: "21 rue Nationale",
             postal_code: "59000",
@@ -263,7 +312,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "179063523807741",
             family_name: "Roux",
             given_names: "Thomas",
-            birth_date: "1979-06-25",
+            born: Born::On("1979-06-25"),
             sex: "M",
             address: "9 quai Duguay-Trouin",
             postal_code: "35000",
@@ -281,7 +330,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "292066748212348",
             family_name: "Lambert",
             given_names: "Chloé",
-            birth_date: "1992-06-03",
+            born: Born::On("1992-06-03"),
             sex: "F",
             address: "2 place Kléber",
             postal_code: "67000",
@@ -299,7 +348,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "187092123104526",
             family_name: "Fontaine",
             given_names: "Gabriel",
-            birth_date: "1987-09-14",
+            born: Born::On("1987-09-14"),
             sex: "M",
             address: "6 rue de la Liberté",
             postal_code: "21000",
@@ -317,7 +366,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "296036311308757",
             family_name: "Girard",
             given_names: "Manon",
-            birth_date: "1996-03-22",
+            born: Born::On("1996-03-22"),
             sex: "F",
             address: "18 rue Blatin",
             postal_code: "63000",
@@ -335,7 +384,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "287094410912327",
             family_name: "Lemaire",
             given_names: "Sarah",
-            birth_date: "1987-09-05",
+            born: Born::On("1987-09-05"),
             sex: "F",
             address: "3 rue Crébillon",
             postal_code: "44000",
@@ -348,20 +397,26 @@ const MEMBERS: &[MemberPersona] = &[
         care: Care::Light,
         children: &[
             Person {
-                nir: "209124410920235",
+                nir: "44109202",
                 family_name: "Lemaire",
                 given_names: "Jade",
-                birth_date: "2009-12-01",
+                born: Born::Aged {
+                    years: 16,
+                    days: 30,
+                },
                 sex: "F",
                 address: "3 rue Crébillon",
                 postal_code: "44000",
                 city: "Nantes",
             },
             Person {
-                nir: "119044410920150",
+                nir: "44109201",
                 family_name: "Lemaire",
                 given_names: "Noé",
-                birth_date: "2019-04-10",
+                born: Born::Aged {
+                    years: 7,
+                    days: 240,
+                },
                 sex: "M",
                 address: "3 rue Crébillon",
                 postal_code: "44000",
@@ -374,7 +429,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "184027511122286",
             family_name: "Garnier",
             given_names: "Léon",
-            birth_date: "1984-02-11",
+            born: Born::On("1984-02-11"),
             sex: "M",
             address: "40 boulevard Voltaire",
             postal_code: "75011",
@@ -392,7 +447,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "278056748233323",
             family_name: "Dumas",
             given_names: "Hélène",
-            birth_date: "1978-05-02",
+            born: Born::On("1978-05-02"),
             sex: "F",
             address: "7 rue du Dôme",
             postal_code: "67000",
@@ -404,10 +459,13 @@ const MEMBERS: &[MemberPersona] = &[
         totp: false,
         care: Care::Light,
         children: &[Person {
-            nir: "109056748234448",
+            nir: "67482344",
             family_name: "Dumas",
             given_names: "Théo",
-            birth_date: "2009-05-20",
+            born: Born::Aged {
+                years: 17,
+                days: 30,
+            },
             sex: "M",
             address: "7 rue du Dôme",
             postal_code: "67000",
@@ -419,7 +477,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "184082901912315",
             family_name: "Mercier",
             given_names: "Yanis",
-            birth_date: "1984-08-19",
+            born: Born::On("1984-08-19"),
             sex: "M",
             address: "7 rue de Siam",
             postal_code: "29200",
@@ -431,10 +489,13 @@ const MEMBERS: &[MemberPersona] = &[
         totp: false,
         care: Care::Light,
         children: &[Person {
-            nir: "218062901924538",
+            nir: "29019245",
             family_name: "Mercier",
             given_names: "Lina",
-            birth_date: "2018-06-11",
+            born: Born::Aged {
+                years: 8,
+                days: 178,
+            },
             sex: "F",
             address: "7 rue de Siam",
             postal_code: "29200",
@@ -446,7 +507,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "268033523812348",
             family_name: "Lefort",
             given_names: "Françoise",
-            birth_date: "1968-03-15",
+            born: Born::On("1968-03-15"),
             sex: "F",
             address: "11 rue de Saint-Malo",
             postal_code: "35000",
@@ -464,7 +525,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "294025935012385",
             family_name: "Caron",
             given_names: "Aurélie",
-            birth_date: "1994-02-10",
+            born: Born::On("1994-02-10"),
             sex: "F",
             address: "8 rue Gambetta",
             postal_code: "59000",
@@ -474,10 +535,13 @@ const MEMBERS: &[MemberPersona] = &[
         password: "Beffroi-Brique-94",
         story: "Parent seule de Maël (4 ans), ressources modestes : demande la Complémentaire santé solidaire en voyant l’estimation, puis lit la décision de sa caisse (Mes démarches).",
         children: &[Person {
-            nir: "122065935004522",
+            nir: "59350045",
             family_name: "Caron",
             given_names: "Maël",
-            birth_date: "2022-06-18",
+            born: Born::Aged {
+                years: 4,
+                days: 172,
+            },
             sex: "M",
             address: "8 rue Gambetta",
             postal_code: "59000",
@@ -491,7 +555,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "289074410912391",
             family_name: "Robin",
             given_names: "Inès",
-            birth_date: "1989-07-23",
+            born: Born::On("1989-07-23"),
             sex: "F",
             address: "3 quai de la Fosse",
             postal_code: "44000",
@@ -509,7 +573,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "179113155512382",
             family_name: "Ferrand",
             given_names: "Samir",
-            birth_date: "1979-11-04",
+            born: Born::On("1979-11-04"),
             sex: "M",
             address: "21 rue d’Alsace-Lorraine",
             postal_code: "31000",
@@ -527,7 +591,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "276033306341215",
             family_name: "Lambert",
             given_names: "Rose",
-            birth_date: "1976-03-14",
+            born: Born::On("1976-03-14"),
             sex: "F",
             address: "9 quai des Chartrons",
             postal_code: "33000",
@@ -545,7 +609,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "181095935012311",
             family_name: "Bernard",
             given_names: "Hugo",
-            birth_date: "1981-09-23",
+            born: Born::On("1981-09-23"),
             sex: "M",
             address: "14 rue Nationale",
             postal_code: "59000",
@@ -563,7 +627,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "161093306321823",
             family_name: "Masson",
             given_names: "Julien",
-            birth_date: "1961-09-04",
+            born: Born::On("1961-09-04"),
             sex: "M",
             address: "14 cours Victor Hugo",
             postal_code: "33000",
@@ -581,7 +645,7 @@ const MEMBERS: &[MemberPersona] = &[
             nir: "284064410908765",
             family_name: "Fabre",
             given_names: "Élise",
-            birth_date: "1984-06-02",
+            born: Born::On("1984-06-02"),
             sex: "F",
             address: "5 allée Duguay-Trouin",
             postal_code: "44000",
@@ -648,8 +712,9 @@ fn waiting_message(
     tx: &rusqlite::Connection,
     keys: &Keys,
     member: members::MemberId,
+    now: time::OffsetDateTime,
 ) -> Result<(), DbError> {
-    let sent = crate::clock::format(time::OffsetDateTime::now_utc() - time::Duration::days(2));
+    let sent = crate::clock::format(now - time::Duration::days(2));
     let thread = db::messages::create_thread(
         tx,
         keys,
@@ -673,8 +738,12 @@ fn waiting_message(
 }
 
 /// Records a day's worth of failed logins for a NIR, as a member who kept mistyping would.
-fn lock_out(tx: &rusqlite::Connection, keys: &Keys, nir: &Nir) -> Result<(), DbError> {
-    let now = time::OffsetDateTime::now_utc();
+fn lock_out(
+    tx: &rusqlite::Connection,
+    keys: &Keys,
+    nir: &Nir,
+    now: time::OffsetDateTime,
+) -> Result<(), DbError> {
     let index = keys.blind_index(members::NIR_INDEX, nir.as_str());
     let key = crate::login::nir_throttle_key(&index);
     db::throttle::put(
@@ -691,19 +760,83 @@ fn lock_out(tx: &rusqlite::Connection, keys: &Keys, nir: &Nir) -> Result<(), DbE
 /// Seeds the demo personas that are missing (so a second run changes nothing) and returns
 /// how to log in as each of them.
 ///
-/// A persona seeded today gets the 27 months of reimbursements up to `today`.
-pub async fn seed(db: &Db, keys: &Keys, today: Date) -> Result<Vec<PersonaLogin>, DbError> {
+/// A persona seeded at `now` gets the 27 months of reimbursements up to that day (in Paris).
+pub async fn seed(
+    db: &Db,
+    keys: &Keys,
+    now: time::OffsetDateTime,
+) -> Result<Vec<PersonaLogin>, DbError> {
     let keys = keys.clone();
-    db.transaction(move |tx| seed_in(tx, &keys, today)).await
+    db.transaction(move |tx| seed_in(tx, &keys, now)).await
 }
+
+/// Seeds the stories for the day of `now`: a demo database seeded on another day is emptied
+/// first, in the same transaction, so that every story (a child's age, a card about to
+/// expire, a payment last week) holds on the day the demo is shown. Says whether it started
+/// afresh.
+pub async fn seed_for_today(
+    db: &Db,
+    keys: &Keys,
+    now: time::OffsetDateTime,
+) -> Result<(Vec<PersonaLogin>, bool), DbError> {
+    let keys = keys.clone();
+    db.transaction(move |tx| {
+        let today = crate::clock::paris_day(now).to_string();
+        let stale = db::settings::get(tx, SEEDED_ON)?.is_some_and(|on| on != today);
+        if stale {
+            db::settings::claim_mode(tx, "demo")?;
+            db::empty_every_table(tx)?;
+        }
+        let logins = seed_in(tx, &keys, now)?;
+        Ok((logins, stale))
+    })
+    .await
+}
+
+/// Starts the stories afresh each time the day changes in Paris (`portail demo --reseed-daily`);
+/// runs until the server stops. A failure is logged and tried again the next minute.
+pub async fn reseed_daily(db: Db, keys: Keys, clock: crate::clock::Clock) {
+    let mut seeded = clock.today();
+    loop {
+        tokio::time::sleep(std::time::Duration::from_secs(60)).await;
+        if clock.today() == seeded {
+            continue;
+        }
+        match seed_for_today(&db, &keys, clock.now()).await {
+            Ok(_) => {
+                seeded = clock.today();
+                tracing::info!(day = %seeded, "demo stories started afresh");
+            }
+            Err(e) => tracing::warn!(error = %e, "the demo's stories could not start afresh"),
+        }
+    }
+}
+
+/// The NIR and birth date of the demo person called `full_name` ("Léa Martin") in a demo
+/// seeded on `today`: a child's follow the day of seeding.
+pub fn person(full_name: &str, today: Date) -> Option<(Nir, Date)> {
+    let person = MEMBERS
+        .iter()
+        .flat_map(|m| std::iter::once(&m.person).chain(m.children))
+        .find(|p| p.full_name() == full_name)?;
+    Some((person.nir(today).ok()?, person.birth(today).ok()?))
+}
+
+/// The setting that says on which day (in Paris) the stories were seeded.
+const SEEDED_ON: &str = "demo_seeded_on";
 
 fn seed_in(
     tx: &rusqlite::Transaction<'_>,
     keys: &Keys,
-    today: Date,
+    now: time::OffsetDateTime,
 ) -> Result<Vec<PersonaLogin>, DbError> {
+    let today = crate::clock::paris_day(now);
+    let stamp = crate::clock::format(now);
     db::settings::claim_mode(tx, "demo")?;
     db::settings::set(tx, "fund_name", DEMO_FUND_NAME)?;
+    if db::settings::get(tx, SEEDED_ON)?.is_none() {
+        db::settings::set(tx, SEEDED_ON, &today.to_string())?;
+    }
     if db::professionals::count(tx)? == 0 {
         for professional in synthetic::directory(DIRECTORY_PER_TOWN) {
             db::professionals::upsert(tx, &professional)?;
@@ -711,16 +844,17 @@ fn seed_in(
     }
     let mut logins = Vec::new();
     for (index, persona) in MEMBERS.iter().enumerate() {
-        let nir = parse_nir(persona.person.nir)?;
+        let nir = persona.person.nir(today)?;
         let member = match members::find_by_nir(tx, keys, &nir)? {
             Some(id) => id,
             None => {
-                let id = insert_person(tx, keys, &persona.person)?;
+                let id = insert_person(tx, keys, &persona.person, today, &stamp)?;
                 let mut household = vec![someone(id, &persona.person, persona.care, today)?];
                 for (i, child) in persona.children.iter().enumerate() {
-                    let child_id = insert_person(tx, keys, child)?;
+                    let child_id = insert_person(tx, keys, child, today, &stamp)?;
                     let rank = u8::try_from(i + 2).unwrap_or(19);
-                    members::link_dependant(tx, child_id, id, rank, child.birth_date)?;
+                    let born = child.birth(today)?.to_string();
+                    members::link_dependant(tx, child_id, id, rank, &born)?;
                     household.push(someone(child_id, child, Care::Light, today)?);
                 }
                 let seed = persona
@@ -742,15 +876,15 @@ fn seed_in(
                     &prefix,
                     &acts,
                 ) {
-                    db::reimbursements::insert(tx, keys, &line)?;
+                    db::reimbursements::insert(tx, keys, &line, &stamp)?;
                 }
                 let people = std::iter::once(&persona.person).chain(persona.children);
                 for (someone, person) in household.iter().zip(people) {
                     care_records(tx, keys, someone, person.city, today)?;
-                    prevention_records(tx, someone, person.nir, today)?;
+                    prevention_records(tx, someone, person, today)?;
                 }
                 if persona.person.nir == WRITER_NIR {
-                    waiting_message(tx, keys, id)?;
+                    waiting_message(tx, keys, id, now)?;
                 }
                 id
             }
@@ -769,18 +903,18 @@ fn seed_in(
                 bic: "",
                 holder: &holder,
             };
-            db::bank::insert_active(tx, keys, member, &new, &db::now())?;
+            db::bank::insert_active(tx, keys, member, &new, &stamp)?;
         }
-        ceam_cards(tx, keys, member, today)?;
+        ceam_cards(tx, keys, persona, today)?;
         if !persona.password.is_empty() && accounts::find_by_member(tx, member)?.is_none() {
-            let hash = crypto::hash_password(persona.password)?;
-            let account = accounts::insert_active(tx, member, persona.email, &hash)?;
+            let hash = password_hash(persona.password)?;
+            let account = accounts::insert_active(tx, member, persona.email, &hash, &stamp)?;
             if persona.person.nir == LOCKED_NIR {
-                lock_out(tx, keys, &nir)?;
+                lock_out(tx, keys, &nir, now)?;
             }
             if persona.totp {
                 let secret = base32(&crypto::random_bytes::<20>()?);
-                db::security::enable_totp(tx, keys, account, &secret, 0, &[], &db::now())?;
+                db::security::enable_totp(tx, keys, account, &secret, 0, &[], &stamp)?;
             }
         }
         if persona.person.nir == LETTER_NIR && accounts::find_by_member(tx, member)?.is_none() {
@@ -798,7 +932,7 @@ fn seed_in(
                 member,
                 &postal,
                 persona.email,
-                time::OffsetDateTime::now_utc(),
+                now,
             )?;
         }
         let totp_secret = match accounts::find_by_member(tx, member)? {
@@ -831,8 +965,15 @@ fn seed_in(
         let id = match agents::find_by_email(tx, agent.email)? {
             Some(id) => id,
             None => {
-                let hash = crypto::hash_password(agent.password)?;
-                let id = agents::insert(tx, agent.email, agent.display_name, agent.role, &hash)?;
+                let hash = password_hash(agent.password)?;
+                let id = agents::insert(
+                    tx,
+                    agent.email,
+                    agent.display_name,
+                    agent.role,
+                    &hash,
+                    &stamp,
+                )?;
                 let secret = base32(&crypto::random_bytes::<20>()?);
                 agents::set_totp_secret(tx, keys, id, &secret)?;
                 id
@@ -856,32 +997,33 @@ fn seed_in(
 /// Sophie's and the Lemaires' are valid, Léa's expires soon, Jean's and Yanis's have expired;
 /// Hugo, Noé and Lina have none.
 const CEAM_CARDS: &[(&str, i64)] = &[
-    ("291056912304511", 480),
-    ("217096912310156", 40),
-    ("158112A00401729", -100),
-    ("295029935202165", 640),
-    ("287094410912327", 300),
-    ("209124410920235", 300),
-    ("184082901912315", -365),
+    ("Camille Martin", 480),
+    ("Léa Martin", 40),
+    ("Jean Dupont", -100),
+    ("Sophie Bernard", 640),
+    ("Sarah Lemaire", 300),
+    ("Jade Lemaire", 300),
+    ("Yanis Mercier", -365),
 ];
 
 /// Gives each person of the household their card, unless they already have one.
 fn ceam_cards(
     tx: &rusqlite::Transaction<'_>,
     keys: &Keys,
-    insured: members::MemberId,
+    persona: &MemberPersona,
     today: Date,
 ) -> Result<(), DbError> {
-    for person in db::reimbursements::visible_people(tx, insured, today)? {
-        let Some(nir) = members::nir_of(tx, keys, person.member)? else {
+    for person in std::iter::once(&persona.person).chain(persona.children) {
+        let name = person.full_name();
+        let Some((_, days)) = CEAM_CARDS.iter().find(|(n, _)| *n == name) else {
             continue;
         };
-        let Some((_, days)) = CEAM_CARDS.iter().find(|(n, _)| *n == nir.as_str()) else {
+        let Some(member) = members::find_by_nir(tx, keys, &person.nir(today)?)? else {
             continue;
         };
-        if db::ceam::latest(tx, person.member)?.is_none() {
-            let card = crate::ceam::demo_card(person.member, today.add_days(*days));
-            db::ceam::insert(tx, person.member, &card)?;
+        if db::ceam::latest(tx, member)?.is_none() {
+            let card = crate::ceam::demo_card(member, today.add_days(*days));
+            db::ceam::insert(tx, member, &card)?;
         }
     }
     Ok(())
@@ -954,22 +1096,22 @@ fn screenings(people: &[&Person], today: Date) -> Vec<synthetic::Screening> {
             professional,
             base: Cents(base),
         };
-        match person.nir {
-            "291056912304511" => acts.push(act(
+        match person.full_name().as_str() {
+            "Camille Martin" => acts.push(act(
                 today.add_months(-20),
                 Nature::Lab,
                 "Test HPV",
                 "Laboratoire du Parc",
                 3510,
             )),
-            "217096912310156" => acts.push(act(
+            "Léa Martin" => acts.push(act(
                 today.add_months(-2),
                 Nature::Dental,
                 "Examen bucco-dentaire M’T dents",
                 "Dr Claire Perrin, chirurgien-dentiste",
                 3000,
             )),
-            "158112A00401729" => acts.push(act(
+            "Jean Dupont" => acts.push(act(
                 flu_day,
                 // The injection by the pharmacist (the vaccine, free with the voucher, is
                 // not billed).
@@ -978,7 +1120,7 @@ fn screenings(people: &[&Person], today: Date) -> Vec<synthetic::Screening> {
                 "Pharmacie du Marché",
                 790,
             )),
-            "268033523812348" => acts.push(act(
+            "Françoise Lefort" => acts.push(act(
                 today.add_months(-8),
                 Nature::Radiology,
                 "Mammographie de dépistage",
@@ -996,26 +1138,49 @@ fn screenings(people: &[&Person], today: Date) -> Vec<synthetic::Screening> {
 fn prevention_records(
     tx: &rusqlite::Transaction<'_>,
     someone: &Someone,
-    nir: &str,
+    person: &Person,
     today: Date,
 ) -> Result<(), DbError> {
     if let Some(p) = someone.traits.pregnancy {
         let due = p.sixth_month.add_months(4);
         db::prevention::add_pregnancy(tx, someone.member, due, p.sixth_month.add_months(-3))?;
     }
-    if nir == "268033523812348" {
+    if person.full_name() == "Françoise Lefort" {
         let programme = portail_shared::prevention::Programme::Cervical.code();
         db::prevention::declare(tx, someone.member, programme, today.add_months(-68))?;
     }
     Ok(())
 }
 
+/// A persona's password hash, computed once per process: seeding many demo databases (the
+/// tests seed one for each day they check) pays argon2id once per password, not per seeding.
+fn password_hash(password: &'static str) -> Result<String, DbError> {
+    static HASHES: std::sync::Mutex<Vec<(&str, String)>> = std::sync::Mutex::new(Vec::new());
+    let known = |hashes: &[(&str, String)]| {
+        hashes
+            .iter()
+            .find(|(p, _)| *p == password)
+            .map(|(_, h)| h.clone())
+    };
+    if let Some(hash) = HASHES.lock().ok().and_then(|h| known(&h)) {
+        return Ok(hash);
+    }
+    let hash = crypto::hash_password(password)?;
+    if let Ok(mut hashes) = HASHES.lock() {
+        hashes.push((password, hash.clone()));
+    }
+    Ok(hash)
+}
+
 fn insert_person(
     tx: &rusqlite::Transaction<'_>,
     keys: &Keys,
     p: &Person,
+    today: Date,
+    now: &str,
 ) -> Result<members::MemberId, DbError> {
-    let nir = parse_nir(p.nir)?;
+    let nir = p.nir(today)?;
+    let born = p.birth(today)?.to_string();
     members::insert(
         tx,
         keys,
@@ -1023,14 +1188,15 @@ fn insert_person(
             nir: Some(&nir),
             family_name: p.family_name,
             given_names: p.given_names,
-            birth_date: p.birth_date,
+            birth_date: &born,
             sex: p.sex,
             address_line1: p.address,
             postal_code: p.postal_code,
             city: p.city,
             caisse_code: DEMO_CAISSE_CODE,
-            rights_start: p.birth_date,
+            rights_start: &born,
         },
+        now,
     )
 }
 
@@ -1041,8 +1207,7 @@ fn someone(
     care: Care,
     today: Date,
 ) -> Result<Someone, DbError> {
-    let birth = Date::parse(p.birth_date)
-        .ok_or_else(|| DbError::Data(format!("demo persona birth date {}", p.birth_date)))?;
+    let birth = p.birth(today)?;
     let woman = p.sex == "F";
     let adult = Traits {
         woman,
@@ -1102,10 +1267,6 @@ fn someone(
     })
 }
 
-fn parse_nir(text: &str) -> Result<Nir, DbError> {
-    Nir::parse(text).map_err(|e| DbError::Data(format!("demo persona NIR: {e}")))
-}
-
 /// Writes `demo-personas.json` in the data folder.
 pub fn write_personas_file(data_dir: &Path, file: &PersonasFile) -> std::io::Result<()> {
     let json = serde_json::to_string_pretty(file).map_err(std::io::Error::other)?;
@@ -1137,11 +1298,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_persona_nir_is_valid() {
-        for p in MEMBERS {
-            assert!(Nir::parse(p.person.nir).is_ok(), "{}", p.person.given_names);
-            for c in p.children {
-                assert!(Nir::parse(c.nir).is_ok(), "{}", c.given_names);
+    fn every_persona_nir_is_valid_and_says_the_birth_year_and_month() {
+        for today in [
+            Date::new(2026, 12, 7),
+            Date::new(2028, 2, 29),
+            Date::new(2031, 1, 1),
+        ] {
+            let today = today.unwrap();
+            for p in MEMBERS
+                .iter()
+                .flat_map(|m| std::iter::once(&m.person).chain(m.children))
+            {
+                let nir = p.nir(today).unwrap();
+                let birth = p.birth(today).unwrap();
+                let (year, month) = (&nir.as_str()[1..3], &nir.as_str()[3..5]);
+                assert_eq!(
+                    year,
+                    format!("{:02}", birth.year() % 100),
+                    "{}",
+                    p.given_names
+                );
+                assert_eq!(month, format!("{:02}", birth.month()), "{}", p.given_names);
             }
         }
     }

@@ -492,17 +492,20 @@ pub enum ImportError {
     Db(#[from] DbError),
 }
 
-/// Imports every row of `input` (a whole file, header first) for care up to `today`. With
+/// Imports every row of `input` (a whole file, header first) for care up to today (in Paris,
+/// at `now`). With
 /// `notify` (the portal's public origin, for the link), each new payment is announced to its
 /// member by an "information de paiement" e-mail, queued in the same transaction.
 pub fn import(
     conn: &mut Connection,
     keys: &Keys,
     input: impl BufRead,
-    today: Date,
+    now: time::OffsetDateTime,
     notify: Option<&str>,
     events: &mut dyn FnMut(Event),
 ) -> Result<Report, ImportError> {
+    let today = crate::clock::paris_day(now);
+    let stamp = crate::clock::format(now);
     let mut lines = input.lines();
     let header = lines.next().transpose()?.unwrap_or_default();
     let columns =
@@ -540,7 +543,7 @@ pub fn import(
                     report.invalid += 1;
                     events(Event::Invalid(number, why));
                 }
-                Ok(line) => match db::reimbursements::insert(&tx, keys, &line) {
+                Ok(line) => match db::reimbursements::insert(&tx, keys, &line, &stamp) {
                     Ok(true) => {
                         report.inserted += 1;
                         stored += 1;
@@ -571,12 +574,7 @@ pub fn import(
         }
         if let Some(origin) = notify {
             let lines: Vec<&db::reimbursements::NewLine> = paid.iter().collect();
-            report.notices += crate::reimbursements::notify_new_payments(
-                &tx,
-                origin,
-                &lines,
-                time::OffsetDateTime::now_utc(),
-            )?;
+            report.notices += crate::reimbursements::notify_new_payments(&tx, origin, &lines, now)?;
         }
         tx.commit().map_err(DbError::from)?;
     }

@@ -98,7 +98,11 @@ pub fn backup(data_dir: &Path, dest: &Path) -> Result<u64, OpsError> {
 
 /// Replaces the data folder's database with `source` after checking it; refuses while a
 /// server holds the folder. The previous database is kept beside it, renamed.
-pub fn restore(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>, OpsError> {
+pub fn restore(
+    data_dir: &Path,
+    source: &Path,
+    now: time::OffsetDateTime,
+) -> Result<Option<PathBuf>, OpsError> {
     let _lock = lock_data_dir(data_dir)?;
     verify(source)?;
     let target = database_path(data_dir);
@@ -115,7 +119,7 @@ pub fn restore(data_dir: &Path, source: &Path) -> Result<Option<PathBuf>, OpsErr
         drop(old);
         let kept = data_dir.join(format!(
             "portail.sqlite3.before-restore-{}",
-            db::now().replace([':', '-'], "")
+            crate::clock::format(now).replace([':', '-'], "")
         ));
         fs::rename(&target, &kept).map_err(io_err("setting the old database aside"))?;
         Some(kept)
@@ -185,6 +189,7 @@ pub fn latest_version() -> i64 {
 pub fn rotate_signing_key(
     data_dir: &Path,
     keys: &crate::crypto::Keys,
+    now: time::OffsetDateTime,
 ) -> Result<(Option<String>, String), OpsError> {
     let path = database_path(data_dir);
     if !path.exists() {
@@ -199,7 +204,7 @@ pub fn rotate_signing_key(
         .into_iter()
         .find(|k| k.retired_on.is_none())
         .map(|k| k.key_id);
-    let new = db::attestations::rotate(&tx, keys, &db::now())?;
+    let new = db::attestations::rotate(&tx, keys, &crate::clock::format(now))?;
     tx.commit().map_err(db::DbError::from)?;
     Ok((before, new))
 }
@@ -214,6 +219,7 @@ pub fn create_agent(
     email: &str,
     display_name: &str,
     role: db::agents::Role,
+    now: time::OffsetDateTime,
 ) -> Result<crate::agent::Created, OpsError> {
     let path = database_path(data_dir);
     if !path.exists() {
@@ -230,7 +236,7 @@ pub fn create_agent(
             source: io::Error::from(io::ErrorKind::AlreadyExists),
         });
     }
-    let created = crate::agent::create(&tx, keys, public_origin, email, display_name, role)?;
+    let created = crate::agent::create(&tx, keys, public_origin, email, display_name, role, now)?;
     tx.commit().map_err(db::DbError::from)?;
     Ok(created)
 }
@@ -243,6 +249,7 @@ pub fn export_letters(
     data_dir: &Path,
     keys: &crate::crypto::Keys,
     dir: &Path,
+    now: time::OffsetDateTime,
 ) -> Result<Vec<PathBuf>, OpsError> {
     fs::create_dir_all(dir).map_err(io_err(format!("cannot create {}", dir.display())))?;
     let conn = db::open_connection(&database_path(data_dir))?;
@@ -256,7 +263,7 @@ pub fn export_letters(
             .and_then(|f| f.sync_all())
             .map_err(io_err(format!("cannot sync {}", partial.display())))?;
         fs::rename(&partial, &path).map_err(io_err(format!("cannot write {}", path.display())))?;
-        db::letters::mark_printed(&conn, id, &db::now())?;
+        db::letters::mark_printed(&conn, id, &crate::clock::format(now))?;
         written.push(path);
     }
     Ok(written)

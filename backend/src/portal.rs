@@ -34,5 +34,6 @@ pub async fn config(State(state): State<AppState>) -> Json<PublicConfig> {
         mode: state.config.mode,
         fund_name: state.config.fund_name.clone(),
         version: VERSION.into(),
+        now: crate::clock::format(state.clock.now()),
     })
 }

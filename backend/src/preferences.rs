@@ -37,10 +37,11 @@ pub async fn set(
     member: Member,
     JsonBody(choice): JsonBody<Preferences>,
 ) -> Result<Json<Preferences>, AppError> {
+    let now = crate::clock::format(state.clock.now());
     let payment_emails = state
         .db
         .call(move |c| {
-            db::accounts::set_payment_emails(c, member.account_id, choice.payment_emails)?;
+            db::accounts::set_payment_emails(c, member.account_id, choice.payment_emails, &now)?;
             db::accounts::payment_emails(c, member.account_id)
         })
         .await?;

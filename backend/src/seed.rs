@@ -38,8 +38,8 @@ pub struct Options {
     pub sessions: u64,
     /// The random seed (same seed, same roll).
     pub seed: u64,
-    /// The day histories end.
-    pub today: Date,
+    /// The instant of the seeding: histories end on its day (in Paris).
+    pub now: time::OffsetDateTime,
 }
 
 /// What was seeded.
@@ -134,7 +134,7 @@ pub fn seed(
     let builder_keys = keys.clone();
     let builder = std::thread::spawn(move || build(&builder_keys, options, first_id, &send));
     let mut seeded = Seeded::default();
-    let now = db::now();
+    let now = crate::clock::format(options.now);
     for chunk in receive {
         let chunk = chunk?;
         let tx = conn.transaction()?;
@@ -277,8 +277,7 @@ pub fn bench_nir(serial: u64, woman: bool, birth: Date) -> Option<Nir> {
         serial / 1000 % 1000,
         serial % 1000,
     );
-    let n: u64 = head.parse().ok()?;
-    Nir::parse(&format!("{head}{:02}", 97 - n % 97)).ok()
+    Nir::with_key(&head).ok()
 }
 
 /// One person of a household: row, and what shapes their care.
@@ -316,7 +315,7 @@ fn build_chunk(
     households: std::ops::Range<u64>,
     next_id: &mut i64,
 ) -> Result<Chunk, DbError> {
-    let today = options.today;
+    let today = crate::clock::paris_day(options.now);
     let mut chunk = Chunk {
         insured: households.end - households.start,
         people: Vec::new(),
@@ -413,7 +412,7 @@ fn open_sessions(
     first_id: i64,
     people: u64,
 ) -> Result<String, SeedError> {
-    let now = time::OffsetDateTime::now_utc();
+    let now = options.now;
     let created = crate::clock::format(now);
     let expires =
         crate::clock::format(now + time::Duration::seconds(i64::from(ABSOLUTE_TIMEOUT_SECONDS)));

@@ -49,6 +49,7 @@ fn record(
     action: &str,
     member: MemberId,
     reason: &Reason,
+    now: time::OffsetDateTime,
 ) -> Result<(), DbError> {
     audit::record(
         tx,
@@ -56,6 +57,7 @@ fn record(
             actor: Actor::Agent(agent.id),
             action,
             member: Some(member),
+            at: &clock::format(now),
             reason: reason.kind.as_str(),
             details: &reason.details,
         },
@@ -79,6 +81,7 @@ pub async fn search(
         AppError::Invalid(crate::error::validation(lang).with_field("query", p.message(lang)))
     })?;
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let hits = state
         .db
         .transaction(move |tx| {
@@ -96,6 +99,7 @@ pub async fn search(
                     actor: Actor::Agent(agent.id),
                     action: "member.search",
                     member: None,
+                    at: &now,
                     reason: "",
                     details: &format!("{} found", hits.len()),
                 },
@@ -173,7 +177,7 @@ pub async fn open(
             let Some(file) = file_of(tx, &keys, member, now)? else {
                 return Ok(None);
             };
-            record(tx, &agent, "member.open", member, &reason)?;
+            record(tx, &agent, "member.open", member, &reason, now)?;
             Ok(Some(file))
         })
         .await?;
@@ -267,6 +271,7 @@ pub async fn act(
                 &format!("member.{}", action.as_str()),
                 member,
                 &reason,
+                now,
             )?;
             Ok(Ok(file_of(tx, &keys, member, now)?))
         })
@@ -370,6 +375,7 @@ pub async fn batch(State(state): State<AppState>, agent: Agent) -> Result<Respon
                     actor: Actor::Agent(agent.id),
                     action: "letters.print",
                     member: None,
+                    at: &stamp,
                     reason: "",
                     details: &format!("{} letters", waiting.len()),
                 },
@@ -407,6 +413,7 @@ pub async fn sent(
                     actor: Actor::Agent(agent.id),
                     action: "letters.sent",
                     member: None,
+                    at: &now,
                     reason: "",
                     details: &format!("{n} letters"),
                 },

@@ -273,10 +273,15 @@ fn plan(
             rejected: rng.chance(15).then(|| rng.pick(REJECTIONS)),
         });
     };
-    // The GP, and often the pharmacy the next day.
+    // The GP, and often the pharmacy the next day. Each visit falls in its own slice of the
+    // period, so that care (and payments) run through the whole history whatever day it ends:
+    // a family's 27 months never have a year without a visit.
     let visits = t.visits_per_year * months / 12;
-    for _ in 0..visits {
-        let on = day(rng);
+    let slice = days / i64::from(visits.max(1));
+    for visit in 0..visits {
+        let on = start.add_days(i64::from(visit) * slice).add_days(
+            i64::try_from(rng.below(u64::try_from(slice).unwrap_or(1).max(1))).unwrap_or(0),
+        );
         let base = consultation_base(on, Nature::Consultation, Sector::One).unwrap_or(Cents(3000));
         add(
             rng,

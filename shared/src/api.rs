@@ -79,6 +79,10 @@ pub struct PublicConfig {
     pub fund_name: String,
     /// The portal's version.
     pub version: String,
+    /// The server's clock (RFC 3339, UTC). The browser counts days and delays by it rather than
+    /// by the device's clock, which may be wrong (and a demo may run on another day); "today"
+    /// is the day in Paris, as the server judges dates.
+    pub now: String,
 }
 
 #[cfg(test)]

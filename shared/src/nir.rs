@@ -187,6 +187,24 @@ impl Nir {
         Ok(Nir(scan.chars.iter().map(|&b| char::from(b)).collect()))
     }
 
+    /// The NIR whose first 13 characters are `head`, completed with its key: for a roll that
+    /// numbers people itself (the demo's children, the benchmark's roll).
+    pub fn with_key(head: &str) -> Result<Nir, NirError> {
+        let mut scan = Scan::of(&format!("{head}00"));
+        if let Some(error) = scan.first_error {
+            return Err(error);
+        }
+        if scan.len != LEN {
+            return Err(NirError::WrongLength {
+                chars: scan.len.saturating_sub(2),
+            });
+        }
+        let key = scan.key();
+        scan.chars[13] = b'0' + u8::try_from(key / 10).unwrap_or(0);
+        scan.chars[14] = b'0' + u8::try_from(key % 10).unwrap_or(0);
+        Ok(Nir(scan.chars.iter().map(|&b| char::from(b)).collect()))
+    }
+
     /// The 15 canonical characters; only for storage or sending, never for logs.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -314,8 +332,13 @@ impl Scan {
         scan
     }
 
-    /// Key = 97 − (N mod 97), N the 13 first characters with 2A read as 19 and 2B as 18.
     fn key_matches(&self) -> bool {
+        let typed = u32::from(self.chars[13] - b'0') * 10 + u32::from(self.chars[14] - b'0');
+        typed == self.key()
+    }
+
+    /// Key = 97 − (N mod 97), N the 13 first characters with 2A read as 19 and 2B as 18.
+    fn key(&self) -> u32 {
         let mut rest: u32 = 0;
         for (i, &b) in self.chars[..13].iter().enumerate() {
             let digit = match (i, b) {
@@ -326,9 +349,7 @@ impl Scan {
             };
             rest = (rest * 10 + digit) % 97;
         }
-        let expected = 97 - rest;
-        let typed = u32::from(self.chars[13] - b'0') * 10 + u32::from(self.chars[14] - b'0');
-        typed == expected
+        97 - rest
     }
 }
 
@@ -369,6 +390,18 @@ mod tests {
         NirError::InvalidMonth,
         NirError::WrongKey,
     ];
+
+    #[test]
+    fn with_key_completes_thirteen_characters_with_their_key() {
+        for nir in ["295109912611193", "253072B07300470", "253072A07300443"] {
+            assert_eq!(Nir::with_key(&nir[..13]).unwrap().as_str(), nir);
+        }
+        assert_eq!(
+            Nir::with_key("29510991261"),
+            Err(NirError::WrongLength { chars: 11 })
+        );
+        assert_eq!(Nir::with_key("7951099126111"), Err(NirError::Temporary));
+    }
 
     #[test]
     fn reference_vectors_are_accepted() {

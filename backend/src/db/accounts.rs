@@ -13,8 +13,8 @@ pub fn insert_active(
     member: MemberId,
     email: &str,
     password_hash: &str,
+    now: &str,
 ) -> Result<AccountId, DbError> {
-    let now = super::now();
     let id = conn.query_row(
         "INSERT INTO accounts (member_id, email, email_verified_at, password_hash, status,
              created_at, updated_at)
@@ -240,10 +240,15 @@ pub fn payment_emails(conn: &Connection, account: AccountId) -> Result<bool, DbE
 }
 
 /// Turns the payment e-mails on or off.
-pub fn set_payment_emails(conn: &Connection, account: AccountId, on: bool) -> Result<(), DbError> {
+pub fn set_payment_emails(
+    conn: &Connection,
+    account: AccountId,
+    on: bool,
+    now: &str,
+) -> Result<(), DbError> {
     conn.execute(
         "UPDATE accounts SET payment_emails = ?1, updated_at = ?2 WHERE id = ?3",
-        rusqlite::params![on, super::now(), account.0],
+        rusqlite::params![on, now, account.0],
     )?;
     Ok(())
 }

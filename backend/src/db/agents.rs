@@ -42,17 +42,12 @@ pub fn insert(
     display_name: &str,
     role: Role,
     password_hash: &str,
+    now: &str,
 ) -> Result<AgentId, DbError> {
     let id = conn.query_row(
         "INSERT INTO agents (email, display_name, role, password_hash, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        params![
-            email,
-            display_name,
-            role.as_str(),
-            password_hash,
-            super::now()
-        ],
+        params![email, display_name, role.as_str(), password_hash, now],
         |r| r.get(0),
     )?;
     Ok(AgentId(id))
@@ -191,11 +186,12 @@ pub fn insert_enrolling(
     role: Role,
     enrolment_hash: &[u8],
     expires: &str,
+    now: &str,
 ) -> Result<AgentId, DbError> {
     let id = conn.query_row(
         "INSERT INTO agents (email, display_name, role, enrolment_hash, enrolment_expires, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-        params![email, display_name, role.as_str(), enrolment_hash, expires, super::now()],
+        params![email, display_name, role.as_str(), enrolment_hash, expires, now],
         |r| r.get(0),
     )?;
     Ok(AgentId(id))

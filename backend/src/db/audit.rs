@@ -38,6 +38,8 @@ pub struct Entry<'a> {
     pub action: &'a str,
     /// Whose data, if a member's.
     pub member: Option<MemberId>,
+    /// When, as stored (the caller's clock).
+    pub at: &'a str,
     /// Why (the reason's kind; for `other` its words are in `details`).
     pub reason: &'a str,
     /// Anything else worth keeping (never health data or secrets).
@@ -54,10 +56,10 @@ pub fn record(conn: &Connection, entry: &Entry<'_>) -> Result<(), DbError> {
         )
         .optional()?
         .unwrap_or_else(|| vec![0; 32]);
-    let at = super::now();
+    let at = entry.at;
     let (kind, id) = entry.actor.kind_and_id();
     let member = entry.member.map(|m| m.0);
-    let hash = link(&prev, &at, kind, id, entry, member);
+    let hash = link(&prev, at, kind, id, entry, member);
     conn.execute(
         "INSERT INTO audit_events (at, actor_kind, actor_id, action, member_id, reason, details,
              prev_hash, hash)
@@ -121,6 +123,7 @@ pub fn verify_chain(conn: &Connection) -> Result<Option<i64>, DbError> {
             actor: Actor::System,
             action: &action,
             member: None,
+            at: &at,
             reason: &reason,
             details: &details,
         };

@@ -38,8 +38,12 @@ pub struct NewMember<'a> {
 pub const NIR_INDEX: &str = "members.nir";
 
 /// Adds a person; the NIR is stored encrypted with its blind index.
-pub fn insert(conn: &Connection, keys: &Keys, m: &NewMember<'_>) -> Result<MemberId, DbError> {
-    let now = super::now();
+pub fn insert(
+    conn: &Connection,
+    keys: &Keys,
+    m: &NewMember<'_>,
+    now: &str,
+) -> Result<MemberId, DbError> {
     let index = m.nir.map(|n| keys.blind_index(NIR_INDEX, n.as_str()));
     let id: i64 = conn.query_row(
         "INSERT INTO members (nir_index, family_name, given_names, birth_date, sex,

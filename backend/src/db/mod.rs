@@ -168,15 +168,31 @@ pub fn open_connection(path: &Path) -> Result<Connection, DbError> {
     Ok(conn)
 }
 
+/// Deletes every row of every table, keeping the schema, in the caller's transaction (a demo
+/// that starts its stories afresh). Foreign keys are checked at commit, when nothing is left.
+pub fn empty_every_table(tx: &Connection) -> Result<(), DbError> {
+    tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+    let tables: Vec<String> = tx
+        .prepare(
+            "SELECT name FROM sqlite_schema
+              WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for table in tables {
+        // The names come from the schema itself, quoted as identifiers.
+        tx.execute(
+            &format!("DELETE FROM \"{}\"", table.replace('"', "\"\"")),
+            [],
+        )?;
+    }
+    Ok(())
+}
+
 /// Answers whether the database responds (used by the health check).
 pub fn ping(conn: &Connection) -> Result<(), DbError> {
     conn.query_row("SELECT 1", [], |_| Ok(()))?;
     Ok(())
-}
-
-/// The current instant as stored: ISO-8601 UTC to the second.
-pub fn now() -> String {
-    format_instant(time::OffsetDateTime::now_utc())
 }
 
 /// Formats an instant the way the database stores it.

@@ -118,9 +118,9 @@ fn detail_context(external_ref: &str) -> String {
 }
 
 /// Stores a line unless its `external_ref` is already there; says whether it was new.
-pub fn insert(conn: &Connection, keys: &Keys, line: &NewLine) -> Result<bool, DbError> {
+pub fn insert(conn: &Connection, keys: &Keys, line: &NewLine, now: &str) -> Result<bool, DbError> {
     let cipher = encrypt_detail(keys, line)?;
-    insert_encrypted(conn, line, &cipher, &super::now())
+    insert_encrypted(conn, line, &cipher, now)
 }
 
 /// Someone whose lines a member may see.

@@ -33,19 +33,19 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The Content-Security-Policy header value, computed once.
     pub csp: Arc<str>,
-    /// The time (a test can move it forward).
+    /// The time: the system's, a demo's `--today`, or a test's.
     pub clock: crate::clock::Clock,
 }
 
 impl AppState {
     /// Builds the state, computing the CSP from the embedded `index.html`.
-    pub fn new(db: Db, config: Config) -> AppState {
+    pub fn new(db: Db, config: Config, clock: crate::clock::Clock) -> AppState {
         let csp = security::content_security_policy(site::INDEX_HTML).into();
         AppState {
             db,
             config: Arc::new(config),
             csp,
-            clock: crate::clock::Clock::default(),
+            clock,
         }
     }
 }

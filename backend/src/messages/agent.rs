@@ -41,6 +41,7 @@ fn record(
     action: &str,
     t: &StoredThread,
     details: &str,
+    at: &str,
 ) -> Result<(), DbError> {
     audit::record(
         c,
@@ -48,6 +49,7 @@ fn record(
             actor: Actor::Agent(agent),
             action,
             member: Some(t.member),
+            at,
             reason: ReasonKind::Message.as_str(),
             details: &format!("thread {}{details}", t.id),
         },
@@ -113,6 +115,7 @@ pub async fn queue(
 ) -> Result<Json<Vec<QueueItem>>, AppError> {
     let Query(filter) = filter.map_err(|_| AppError::BadRequest)?;
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let items = state
         .db
         .transaction(move |tx| {
@@ -123,6 +126,7 @@ pub async fn queue(
                     actor: Actor::Agent(agent.id),
                     action: "message.queue",
                     member: None,
+                    at: &now,
                     reason: ReasonKind::Message.as_str(),
                     details: &filter.to_query(),
                 },
@@ -155,7 +159,14 @@ pub async fn thread(
                 return Ok(None);
             };
             let read = db::messages::mark_read(tx, id, Party::Agent, &now)?;
-            record(tx, agent.id, "message.open", &t, &format!(", {read} read"))?;
+            record(
+                tx,
+                agent.id,
+                "message.open",
+                &t,
+                &format!(", {read} read"),
+                &now,
+            )?;
             Ok(Some(view(tx, &keys, &t, agent.id)?))
         })
         .await?
@@ -177,6 +188,7 @@ pub async fn assign(
     Path(id): Path<i64>,
 ) -> Result<Json<AgentThread>, AppError> {
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let thread = state
         .db
         .transaction(move |tx| {
@@ -184,7 +196,7 @@ pub async fn assign(
                 return Ok(None);
             };
             db::messages::assign(tx, id, agent.id)?;
-            record(tx, agent.id, "message.assign", &t, "")?;
+            record(tx, agent.id, "message.assign", &t, "", &now)?;
             Ok(Some(view(tx, &keys, &reload(tx, &keys, id)?, agent.id)?))
         })
         .await?
@@ -259,6 +271,7 @@ pub async fn reply(
                 "message.reply",
                 &t,
                 &format!(", {} file(s)", reply.attachments.len()),
+                &now,
             )?;
             Ok(Ok(view(tx, &keys, &reload(tx, &keys, id)?, agent.id)?))
         })
@@ -305,7 +318,7 @@ pub async fn note(
                 true,
                 &now,
             )?;
-            record(tx, agent.id, "message.note", &t, "")?;
+            record(tx, agent.id, "message.note", &t, "", &now)?;
             Ok(Some(view(tx, &keys, &reload(tx, &keys, id)?, agent.id)?))
         })
         .await?
@@ -336,7 +349,7 @@ pub async fn close(
             };
             if t.status == ThreadStatus::Open {
                 db::messages::close(tx, id, Party::Agent, &now)?;
-                record(tx, agent.id, "message.close", &t, "")?;
+                record(tx, agent.id, "message.close", &t, "", &now)?;
             }
             Ok(Some(view(tx, &keys, &reload(tx, &keys, id)?, agent.id)?))
         })
@@ -410,6 +423,7 @@ pub async fn upload(
                 "message.upload",
                 &t,
                 &format!(", file {file}"),
+                &now,
             )?;
             Ok(Some((file, abandoned)))
         })
@@ -455,6 +469,7 @@ pub async fn download(
     Path((id, file)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let stored = state
         .db
         .transaction(move |tx| {
@@ -470,6 +485,7 @@ pub async fn download(
                 "message.download",
                 &t,
                 &format!(", file {file}"),
+                &now,
             )?;
             Ok(Some(stored))
         })

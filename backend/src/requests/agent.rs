@@ -169,13 +169,14 @@ pub async fn detail(
     Path(id): Path<i64>,
 ) -> Result<Json<AgentDetail>, AppError> {
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let detail = state
         .db
         .transaction(move |tx| {
             let Some((member, stored)) = db::requests::find(tx, &keys, id)? else {
                 return Ok(None);
             };
-            record(tx, agent.id, "request.open", member, &stored, "")?;
+            record(tx, agent.id, "request.open", member, &stored, "", &now)?;
             view(tx, &keys, member, &stored, agent.id, lang).map(Some)
         })
         .await?
@@ -210,7 +211,7 @@ pub async fn assign(
                 return Ok(Err(closed(lang)));
             }
             db::requests::assign(tx, id, stored.status, agent.id.0, &now)?;
-            record(tx, agent.id, "request.assign", member, &stored, "")?;
+            record(tx, agent.id, "request.assign", member, &stored, "", &now)?;
             Ok(Ok(view(tx, &keys, member, &stored, agent.id, lang)?))
         })
         .await??;
@@ -260,7 +261,7 @@ pub async fn note(
                 true,
                 &now,
             )?;
-            record(tx, agent.id, "request.note", member, &stored, "")?;
+            record(tx, agent.id, "request.note", member, &stored, "", &now)?;
             view(tx, &keys, member, &stored, agent.id, lang).map(Some)
         })
         .await?
@@ -325,6 +326,7 @@ pub async fn change_status(
                 member,
                 &stored,
                 &format!(" {} -> {}", stored.status.code(), change.status.code()),
+                &stamp,
             )?;
             if let Some((email, member_lang)) = db::requests::notice_recipient(tx, member)? {
                 let link = format!("{origin}/demarches/{id}");
@@ -355,6 +357,7 @@ pub async fn attachment(
     Path((id, file)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let keys = state.config.keys.clone();
+    let now = clock::format(state.clock.now());
     let stored = state
         .db
         .transaction(move |tx| {
@@ -371,6 +374,7 @@ pub async fn attachment(
                 member,
                 &request,
                 &format!(" file {file}"),
+                &now,
             )?;
             Ok(Some(stored))
         })
@@ -512,6 +516,7 @@ fn record(
     member: MemberId,
     stored: &Stored,
     details: &str,
+    at: &str,
 ) -> Result<(), DbError> {
     audit::record(
         tx,
@@ -519,6 +524,7 @@ fn record(
             actor: Actor::Agent(agent),
             action,
             member: Some(member),
+            at,
             reason: ReasonKind::Request.as_str(),
             details: &format!("request {} {}{details}", stored.id, stored.kind.code()),
         },
