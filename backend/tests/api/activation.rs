@@ -130,71 +130,6 @@ async fn a_member_creates_an_account_from_the_letter_and_the_confirmed_email() {
 }
 
 #[tokio::test]
-async fn each_wrong_detail_gets_its_own_message_next_to_its_field() {
-    let app = demo_app().await;
-    // Unknown NIR (valid key, not on the roll).
-    let unknown = ask_letter(&app, "2 99 04 33 063 124 65", ALIX_BIRTH, ALIX_EMAIL).await;
-    assert_eq!(unknown.status, 422);
-    let text = unknown.json()["fields"]["nir"].as_str().unwrap().to_owned();
-    assert!(text.contains("36 46"), "{text}");
-    // Wrong key: the NIR's own message.
-    let key = ask_letter(&app, "2 99 04 33 063 123 67", ALIX_BIRTH, ALIX_EMAIL).await;
-    assert!(
-        key.json()["fields"]["nir"]
-            .as_str()
-            .unwrap()
-            .contains("clé")
-    );
-    // Birth date that does not match.
-    let birth = ask_letter(&app, ALIX_NIR, "1999-04-18", ALIX_EMAIL).await;
-    assert_eq!(birth.status, 422);
-    assert!(birth.json()["fields"]["birth_date"].is_string());
-    assert!(birth.json()["fields"]["nir"].is_null());
-    // A malformed e-mail and a malformed date together, in English.
-    let both = app
-        .send(
-            axum::http::Request::post("/api/activation/letter")
-                .header("content-type", "application/json")
-                .header("accept-language", "en")
-                .body(axum::body::Body::from(
-                    json!({"nir": ALIX_NIR, "birth_date": "17/04/1999", "email": "alix@"})
-                        .to_string(),
-                ))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(both.status, 422);
-    assert!(
-        both.json()["fields"]["email"]
-            .as_str()
-            .unwrap()
-            .starts_with("Enter a full")
-    );
-    assert!(both.json()["fields"]["birth_date"].is_string());
-    // An existing account.
-    let camille = ask_letter(&app, "291056912304511", "1991-05-14", "c@exemple.fr").await;
-    assert_eq!(camille.json()["code"], "account_exists");
-    // A child under 16.
-    let lea = ask_letter(&app, "217096912310156", "2017-09-02", "l@exemple.fr").await;
-    assert_eq!(lea.json()["code"], "too_young");
-    // Nothing was written: no letter, no account (the demo's only letter is Hugo's, seeded).
-    let letters: Vec<_> = app
-        .outbox()
-        .await
-        .into_iter()
-        .filter(|m| m["channel"] == "letter")
-        .collect();
-    assert_eq!(letters.len(), 1, "{letters:?}");
-    assert!(
-        letters[0]["recipient"]
-            .as_str()
-            .unwrap_or_default()
-            .contains("Bernard"),
-        "{letters:?}"
-    );
-}
-
-#[tokio::test]
 async fn a_second_request_waits_a_day_and_then_replaces_the_first_code() {
     let app = demo_app().await;
     assert_eq!(
@@ -331,7 +266,9 @@ async fn letters_export_writes_the_pdfs_marks_them_sent_and_wipes_them() {
     ask_letter(&app, ALIX_NIR, ALIX_BIRTH, ALIX_EMAIL).await;
     let (letter, _) = newest_letter(&app).await;
     let out = app.dir.path().join("imprimerie");
-    let written = portail::ops::export_letters(app.dir.path(), &test_keys(), &out).unwrap();
+    let written =
+        portail::ops::export_letters(app.dir.path(), &test_keys(), &out, app.state.clock.now())
+            .unwrap();
     assert_eq!(written.len(), 2, "Hugo's seeded letter and Alix's");
     let bytes = std::fs::read(written.last().unwrap()).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
@@ -344,8 +281,74 @@ async fn letters_export_writes_the_pdfs_marks_them_sent_and_wipes_them() {
     );
     // A second export has nothing to do.
     assert!(
-        portail::ops::export_letters(app.dir.path(), &test_keys(), &out)
+        portail::ops::export_letters(app.dir.path(), &test_keys(), &out, app.state.clock.now())
             .unwrap()
             .is_empty()
     );
+}
+
+any_day! {
+    async fn each_wrong_detail_gets_its_own_message_next_to_its_field(app) {
+        // Unknown NIR (valid key, not on the roll).
+        let unknown = ask_letter(&app, "2 99 04 33 063 124 65", ALIX_BIRTH, ALIX_EMAIL).await;
+        assert_eq!(unknown.status, 422);
+        let text = unknown.json()["fields"]["nir"].as_str().unwrap().to_owned();
+        assert!(text.contains("36 46"), "{text}");
+        // Wrong key: the NIR's own message.
+        let key = ask_letter(&app, "2 99 04 33 063 123 67", ALIX_BIRTH, ALIX_EMAIL).await;
+        assert!(
+            key.json()["fields"]["nir"]
+                .as_str()
+                .unwrap()
+                .contains("clé")
+        );
+        // Birth date that does not match.
+        let birth = ask_letter(&app, ALIX_NIR, "1999-04-18", ALIX_EMAIL).await;
+        assert_eq!(birth.status, 422);
+        assert!(birth.json()["fields"]["birth_date"].is_string());
+        assert!(birth.json()["fields"]["nir"].is_null());
+        // A malformed e-mail and a malformed date together, in English.
+        let both = app
+            .send(
+                axum::http::Request::post("/api/activation/letter")
+                    .header("content-type", "application/json")
+                    .header("accept-language", "en")
+                    .body(axum::body::Body::from(
+                        json!({"nir": ALIX_NIR, "birth_date": "17/04/1999", "email": "alix@"})
+                            .to_string(),
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(both.status, 422);
+        assert!(
+            both.json()["fields"]["email"]
+                .as_str()
+                .unwrap()
+                .starts_with("Enter a full")
+        );
+        assert!(both.json()["fields"]["birth_date"].is_string());
+        // An existing account.
+        let camille = ask_letter(&app, "291056912304511", "1991-05-14", "c@exemple.fr").await;
+        assert_eq!(camille.json()["code"], "account_exists");
+        // A child under 16.
+        let (nir, born) = portail::demo::person("Léa Martin", app.today()).unwrap();
+        let lea = ask_letter(&app, nir.as_str(), &born.to_string(), "l@exemple.fr").await;
+        assert_eq!(lea.json()["code"], "too_young");
+        // Nothing was written: no letter, no account (the demo's only letter is Hugo's, seeded).
+        let letters: Vec<_> = app
+            .outbox()
+            .await
+            .into_iter()
+            .filter(|m| m["channel"] == "letter")
+            .collect();
+        assert_eq!(letters.len(), 1, "{letters:?}");
+        assert!(
+            letters[0]["recipient"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("Bernard"),
+            "{letters:?}"
+        );
+    }
 }

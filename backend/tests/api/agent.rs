@@ -452,6 +452,7 @@ async fn statistics_are_for_supervisors() {
 async fn a_created_agent_enrols_by_the_one_time_link_then_signs_in() {
     let app = demo_app().await;
     let TestApp { state, dir: kept } = app;
+    let app_clock = state.clock.clone();
     drop(state);
     let dir = kept.path().to_path_buf();
     let created = portail::ops::create_agent(
@@ -461,6 +462,7 @@ async fn a_created_agent_enrols_by_the_one_time_link_then_signs_in() {
         "Zoe.Agent@Caisse.test",
         "Zoé Martin",
         portail::db::agents::Role::Supervisor,
+        app_clock.now(),
     )
     .unwrap();
     assert!(
@@ -476,13 +478,14 @@ async fn a_created_agent_enrols_by_the_one_time_link_then_signs_in() {
         "zoe.agent@caisse.test",
         "Zoé",
         portail::db::agents::Role::Agent,
+        app_clock.now(),
     );
     assert!(again.is_err(), "one account per address");
 
     let cfg = config(portail::Mode::Demo, &dir);
     let db = portail::db::Db::open(&cfg.database_path()).unwrap();
     let app = TestApp {
-        state: portail::AppState::new(db, cfg),
+        state: portail::AppState::new(db, cfg, app_clock.clone()),
         dir: kept,
     };
     let info = app

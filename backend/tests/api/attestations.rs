@@ -4,7 +4,7 @@
 use portail::db;
 use portail_shared::attestation::{self, Beneficiary, PublicKeys, Verdict};
 
-use crate::helpers::{TestApp, demo_app, sign_in_by_email, test_keys, today};
+use crate::helpers::{TestApp, demo_app, demo_person, sign_in_by_email, test_keys};
 use crate::statements::pdf_pages;
 
 const CAMILLE: (&str, &str) = ("291056912304511", "Tournesol-Azur-48");
@@ -51,62 +51,6 @@ fn squash(s: &str) -> String {
 }
 
 #[tokio::test]
-async fn a_parent_gets_their_own_and_their_minor_childrens_attestations() {
-    let app = demo_app().await;
-    let cookie = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
-    let people = beneficiaries(&app, &cookie).await;
-    let names: Vec<(&str, u8)> = people.iter().map(|p| (p.name.as_str(), p.rank)).collect();
-    assert_eq!(
-        names,
-        [("Camille Martin", 1), ("Léa Martin", 2), ("Hugo Martin", 3)]
-    );
-    assert_eq!(people[0].nir_masked, "2 91 05 •• ••• ••• 11");
-    assert!(people.iter().all(|p| p.treating_doctor));
-
-    // Her own: full NIR on the document, her children with their rank, the demo warning.
-    let (text, code) = download(&app, &cookie, people[0].id).await;
-    let flat = squash(&text);
-    for expected in [
-        "Attestation de droits à l’assurance maladie",
-        "DOCUMENT DE DÉMONSTRATION",
-        "Numéro de sécurité sociale : 2 91 05 69 123 045 11",
-        "Qualité : Assuré(e) (rang 01)",
-        "Médecin traitant : déclaré.",
-        "Complémentaire santé solidaire : non.",
-        "Exonération du ticket modérateur (ALD) : aucune.",
-        "Ayants droit rattachés",
-        "Léa Martin 02/09/2017 02",
-        "Hugo Martin 21/03/2010 03",
-        "https://portail.test/verifier",
-    ] {
-        assert!(
-            flat.contains(expected),
-            "{expected:?} missing from:\n{text}"
-        );
-    }
-    let fund = keys(&app).await;
-    let Verdict::Authentic(statement) = attestation::verify(&code, &fund.keys) else {
-        panic!("the printed code does not verify: {code}");
-    };
-    assert_eq!(statement.nir.as_str(), CAMILLE.0);
-    assert_eq!(statement.rank, 1);
-    assert_eq!(statement.issued_on, today());
-    assert_eq!(statement.fund_name, fund.fund_name);
-
-    // Her daughter's: Léa is the beneficiary, Camille the insured she is attached to.
-    let (text, code) = download(&app, &cookie, people[1].id).await;
-    let flat = squash(&text);
-    assert!(flat.contains("Qualité : Ayant droit (rang 02)"), "{text}");
-    assert!(flat.contains("Assuré(e) ouvrant droit"), "{text}");
-    assert!(flat.contains("Camille Martin"), "{text}");
-    let Verdict::Authentic(statement) = attestation::verify(&code, &fund.keys) else {
-        panic!("the child's code does not verify");
-    };
-    assert_eq!((statement.given_names.as_str(), statement.rank), ("Léa", 2));
-    assert!(statement.number > 0);
-}
-
-#[tokio::test]
 async fn another_familys_child_and_strangers_answer_not_found() {
     let app = demo_app().await;
     let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
@@ -124,54 +68,6 @@ async fn another_familys_child_and_strangers_answer_not_found() {
         401
     );
     assert_eq!(app.get("/api/attestations").await.status, 401);
-}
-
-#[tokio::test]
-async fn the_document_states_exonerations_css_and_a_missing_doctor() {
-    let app = demo_app().await;
-    // Jean: an ALD exoneration, on the PDF only (never in the code).
-    let jean = sign_in_by_email(&app, JEAN.0, JEAN.1).await;
-    let me = beneficiaries(&app, &jean).await.remove(0);
-    assert!(me.exoneration);
-    let (text, code) = download(&app, &jean, me.id).await;
-    assert!(
-        squash(&text).contains("Exonération du ticket modérateur : Affection de longue durée"),
-        "{text}"
-    );
-    assert!(!code.contains("ALD"));
-
-    // Sophie: no médecin traitant declared.
-    let sophie = sign_in_by_email(&app, SOPHIE.0, SOPHIE.1).await;
-    let me = beneficiaries(&app, &sophie).await.remove(0);
-    assert!(!me.treating_doctor);
-    let (text, _) = download(&app, &sophie, me.id).await;
-    assert!(
-        squash(&text).contains("Médecin traitant : non déclaré."),
-        "{text}"
-    );
-
-    // CSS rights open today are stated, on the document and in the code.
-    let until = today().add_months(5);
-    let id = portail_shared::reimbursements::Date::to_string(&until);
-    app.state
-        .db
-        .call(move |c| {
-            db::attestations::set_css_until(c, db::members::MemberId(me.id), Some(until))
-        })
-        .await
-        .unwrap();
-    let (text, code) = download(&app, &sophie, me.id).await;
-    let shown = format!("{}/{}/{}", &id[8..10], &id[5..7], &id[0..4]);
-    assert!(
-        squash(&text).contains(&format!(
-            "Complémentaire santé solidaire : oui, jusqu’au {shown}."
-        )),
-        "{text}"
-    );
-    let Verdict::Authentic(statement) = attestation::verify(&code, &keys(&app).await.keys) else {
-        panic!("does not verify");
-    };
-    assert_eq!(statement.css_until, Some(until));
 }
 
 #[tokio::test]
@@ -246,4 +142,108 @@ async fn the_public_keys_need_no_session_and_hold_no_secret() {
     assert!(!body.contains("private"), "{body}");
     let fund: PublicKeys = serde_json::from_str(&body).unwrap();
     assert_eq!(fund.keys[0].public_key.len(), 43, "32 bytes in base64url");
+}
+
+any_day! {
+    async fn a_parent_gets_their_own_and_their_minor_childrens_attestations(app) {
+        let cookie = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+        let people = beneficiaries(&app, &cookie).await;
+        let names: Vec<(&str, u8)> = people.iter().map(|p| (p.name.as_str(), p.rank)).collect();
+        assert_eq!(
+            names,
+            [("Camille Martin", 1), ("Léa Martin", 2), ("Hugo Martin", 3)]
+        );
+        assert_eq!(people[0].nir_masked, "2 91 05 •• ••• ••• 11");
+        assert!(people.iter().all(|p| p.treating_doctor));
+
+        // Her own: full NIR on the document, her children with their rank, the demo warning.
+        let (text, code) = download(&app, &cookie, people[0].id).await;
+        let flat = squash(&text);
+        let lea = format!("Léa Martin {} 02", demo_person(&app, "Léa Martin").1);
+        let hugo = format!("Hugo Martin {} 03", demo_person(&app, "Hugo Martin").1);
+        for expected in [
+            "Attestation de droits à l’assurance maladie",
+            "DOCUMENT DE DÉMONSTRATION",
+            "Numéro de sécurité sociale : 2 91 05 69 123 045 11",
+            "Qualité : Assuré(e) (rang 01)",
+            "Médecin traitant : déclaré.",
+            "Complémentaire santé solidaire : non.",
+            "Exonération du ticket modérateur (ALD) : aucune.",
+            "Ayants droit rattachés",
+            &lea,
+            &hugo,
+            "https://portail.test/verifier",
+        ] {
+            assert!(
+                flat.contains(expected),
+                "{expected:?} missing from:\n{text}"
+            );
+        }
+        let fund = keys(&app).await;
+        let Verdict::Authentic(statement) = attestation::verify(&code, &fund.keys) else {
+            panic!("the printed code does not verify: {code}");
+        };
+        assert_eq!(statement.nir.as_str(), CAMILLE.0);
+        assert_eq!(statement.rank, 1);
+        assert_eq!(statement.issued_on, app.today());
+        assert_eq!(statement.fund_name, fund.fund_name);
+
+        // Her daughter's: Léa is the beneficiary, Camille the insured she is attached to.
+        let (text, code) = download(&app, &cookie, people[1].id).await;
+        let flat = squash(&text);
+        assert!(flat.contains("Qualité : Ayant droit (rang 02)"), "{text}");
+        assert!(flat.contains("Assuré(e) ouvrant droit"), "{text}");
+        assert!(flat.contains("Camille Martin"), "{text}");
+        let Verdict::Authentic(statement) = attestation::verify(&code, &fund.keys) else {
+            panic!("the child's code does not verify");
+        };
+        assert_eq!((statement.given_names.as_str(), statement.rank), ("Léa", 2));
+        assert!(statement.number > 0);
+    }
+
+    async fn the_document_states_exonerations_css_and_a_missing_doctor(app) {
+        // Jean: an ALD exoneration, on the PDF only (never in the code).
+        let jean = sign_in_by_email(&app, JEAN.0, JEAN.1).await;
+        let me = beneficiaries(&app, &jean).await.remove(0);
+        assert!(me.exoneration);
+        let (text, code) = download(&app, &jean, me.id).await;
+        assert!(
+            squash(&text).contains("Exonération du ticket modérateur : Affection de longue durée"),
+            "{text}"
+        );
+        assert!(!code.contains("ALD"));
+
+        // Sophie: no médecin traitant declared.
+        let sophie = sign_in_by_email(&app, SOPHIE.0, SOPHIE.1).await;
+        let me = beneficiaries(&app, &sophie).await.remove(0);
+        assert!(!me.treating_doctor);
+        let (text, _) = download(&app, &sophie, me.id).await;
+        assert!(
+            squash(&text).contains("Médecin traitant : non déclaré."),
+            "{text}"
+        );
+
+        // CSS rights open today are stated, on the document and in the code.
+        let until = app.today().add_months(5);
+        let id = portail_shared::reimbursements::Date::to_string(&until);
+        app.state
+            .db
+            .call(move |c| {
+                db::attestations::set_css_until(c, db::members::MemberId(me.id), Some(until))
+            })
+            .await
+            .unwrap();
+        let (text, code) = download(&app, &sophie, me.id).await;
+        let shown = format!("{}/{}/{}", &id[8..10], &id[5..7], &id[0..4]);
+        assert!(
+            squash(&text).contains(&format!(
+                "Complémentaire santé solidaire : oui, jusqu’au {shown}."
+            )),
+            "{text}"
+        );
+        let Verdict::Authentic(statement) = attestation::verify(&code, &keys(&app).await.keys) else {
+            panic!("does not verify");
+        };
+        assert_eq!(statement.css_until, Some(until));
+    }
 }

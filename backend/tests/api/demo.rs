@@ -1,4 +1,4 @@
-use crate::helpers::{spawn_app, test_keys, today};
+use crate::helpers::{spawn_app, test_keys, test_now};
 use portail::{Mode, db, demo};
 use portail_shared::Nir;
 
@@ -6,7 +6,7 @@ use portail_shared::Nir;
 async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
     let app = spawn_app(Mode::Demo);
     let keys = test_keys();
-    let first = demo::seed(&app.state.db, &keys, today()).await.unwrap();
+    let first = demo::seed(&app.state.db, &keys, test_now()).await.unwrap();
     let count = |app: &crate::helpers::TestApp| {
         let db = app.state.db.clone();
         async move {
@@ -26,7 +26,7 @@ async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
         }
     };
     let before = count(&app).await;
-    let second = demo::seed(&app.state.db, &keys, today()).await.unwrap();
+    let second = demo::seed(&app.state.db, &keys, test_now()).await.unwrap();
     assert_eq!(first, second);
     assert_eq!(count(&app).await, before);
     // One active account per persona with a password (Hugo's is pending: his activation
@@ -58,7 +58,7 @@ async fn seeding_twice_changes_nothing_and_returns_the_same_logins() {
 async fn member_nir_is_stored_encrypted_and_found_through_its_blind_index() {
     let app = spawn_app(Mode::Demo);
     let keys = test_keys();
-    let logins = demo::seed(&app.state.db, &keys, today()).await.unwrap();
+    let logins = demo::seed(&app.state.db, &keys, test_now()).await.unwrap();
     let nir = Nir::parse(&logins[0].login).unwrap();
     let (found, clear_in_db) = {
         let keys = keys.clone();
@@ -90,7 +90,7 @@ async fn a_production_database_refuses_demo_personas() {
         .call(|c| db::settings::claim_mode(c, "production"))
         .await
         .unwrap();
-    let err = demo::seed(&app.state.db, &test_keys(), today())
+    let err = demo::seed(&app.state.db, &test_keys(), test_now())
         .await
         .unwrap_err();
     assert!(err.to_string().contains("production database"), "{err}");

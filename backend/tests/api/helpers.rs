@@ -6,8 +6,14 @@ use axum::{
     http::{Request, StatusCode, header::HeaderMap},
 };
 use http_body_util::BodyExt;
-use portail::{AppState, Config, Mode, crypto::Keys, db::Db, router};
+use portail::{AppState, Config, Mode, clock::Clock, crypto::Keys, db::Db, router};
+use std::{
+    collections::BTreeMap,
+    path::PathBuf,
+    sync::{Arc, Mutex},
+};
 use tempfile::TempDir;
+use time::OffsetDateTime;
 use tower::ServiceExt;
 
 /// A running application and the folder that holds its database.
@@ -41,9 +47,17 @@ impl Answer {
     }
 }
 
-/// Today in Paris, the day demo histories end.
-pub fn today() -> portail_shared::reimbursements::Date {
-    portail::clock::paris_day(time::OffsetDateTime::now_utc())
+/// The instant every test runs at unless it chooses another: a fixed one, so that no test
+/// depends on the day or the hour it runs (`any_day.rs` runs the tests whose data is written
+/// from "today" on many other days and hours). `PORTAIL_TEST_AT=2027-07-15T22:30:00Z cargo
+/// test` runs the whole suite at another instant.
+pub fn test_now() -> OffsetDateTime {
+    std::env::var("PORTAIL_TEST_AT")
+        .ok()
+        .and_then(|at| {
+            OffsetDateTime::parse(&at, &time::format_description::well_known::Rfc3339).ok()
+        })
+        .unwrap_or(time::macros::datetime!(2026-12-07 10:00 UTC))
 }
 
 pub fn test_keys() -> Keys {
@@ -62,18 +76,32 @@ pub fn config(mode: Mode, dir: &std::path::Path) -> Config {
     }
 }
 
-/// A fresh application in `mode` on its own database.
+/// A fresh application in `mode` on its own database, its clock standing at [`test_now`].
 pub fn spawn_app(mode: Mode) -> TestApp {
+    spawn_app_at(mode, test_now())
+}
+
+/// A fresh application whose clock stands at `at` (until the test moves it).
+pub fn spawn_app_at(mode: Mode, at: OffsetDateTime) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
+    open_app(mode, dir, at)
+}
+
+fn open_app(mode: Mode, dir: TempDir, at: OffsetDateTime) -> TestApp {
     let cfg = config(mode, dir.path());
     let db = Db::open(&cfg.database_path()).expect("open database");
     TestApp {
-        state: AppState::new(db, cfg),
+        state: AppState::new(db, cfg, Clock::manual(at)),
         dir,
     }
 }
 
 impl TestApp {
+    /// Today in Paris on this application's clock.
+    pub fn today(&self) -> portail_shared::reimbursements::Date {
+        self.state.clock.today()
+    }
+
     pub fn router(&self) -> Router {
         router(self.state.clone())
     }
@@ -103,13 +131,49 @@ impl TestApp {
     }
 }
 
-/// A demo application with its personas seeded.
+/// A demo application with its personas seeded at [`test_now`].
 pub async fn demo_app() -> TestApp {
-    let app = spawn_app(Mode::Demo);
-    portail::demo::seed(&app.state.db, &test_keys(), today())
-        .await
-        .unwrap();
-    app
+    demo_app_at(test_now()).await
+}
+
+/// A demo application seeded at `at`, its clock standing there. The personas are seeded once
+/// per instant and process; each application gets its own copy of that database.
+pub async fn demo_app_at(at: OffsetDateTime) -> TestApp {
+    let template = seeded_template(at).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let copy = config(Mode::Demo, dir.path()).database_path();
+    std::fs::copy(&template, &copy).expect("copy the seeded demo");
+    open_app(Mode::Demo, dir, at)
+}
+
+type Templates = Mutex<BTreeMap<i64, Arc<tokio::sync::OnceCell<(TempDir, PathBuf)>>>>;
+
+/// The database file of a demo seeded at `at`, written once, checkpointed and closed.
+async fn seeded_template(at: OffsetDateTime) -> PathBuf {
+    static TEMPLATES: Templates = Mutex::new(BTreeMap::new());
+    let cell = TEMPLATES
+        .lock()
+        .unwrap()
+        .entry(at.unix_timestamp())
+        .or_default()
+        .clone();
+    let (_, path) = cell
+        .get_or_init(|| async {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let path = config(Mode::Demo, dir.path()).database_path();
+            let db = Db::open(&path).expect("open database");
+            portail::demo::seed(&db, &test_keys(), at).await.unwrap();
+            db.call(|c| {
+                c.pragma_update(None, "wal_checkpoint", "TRUNCATE")?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+            drop(db);
+            (dir, path)
+        })
+        .await;
+    path.clone()
 }
 
 impl TestApp {
@@ -200,6 +264,14 @@ impl Answer {
             .map(str::to_owned)
             .collect()
     }
+}
+
+/// The NIR and birth date (`DD/MM/YYYY`, as documents print it) of a demo person in `app`'s
+/// demo: a child's follow the day the demo was seeded.
+pub fn demo_person(app: &TestApp, full_name: &str) -> (String, String) {
+    let (nir, birth) = portail::demo::person(full_name, app.today()).expect("a demo person");
+    let printed = format!("{:02}/{:02}/{}", birth.day(), birth.month(), birth.year());
+    (nir.as_str().to_owned(), printed)
 }
 
 /// The demo agents' sign-ins: (e-mail, password).

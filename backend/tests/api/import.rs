@@ -7,18 +7,19 @@ use portail::import::{self, Event};
 use portail::{AppState, Mode};
 use portail_shared::reimbursements::history::History;
 
-use crate::helpers::{TestApp, config, demo_app, sign_in_by_email, test_keys, today};
+use crate::helpers::{
+    TestApp, config, demo_app, demo_person, sign_in_by_email, test_keys, test_now,
+};
 
 const CAMILLE: (&str, &str) = ("291056912304511", "Tournesol-Azur-48");
-const LEA: &str = "217096912310156";
 const JEAN: &str = "158112A00401729";
 
 const HEADER: &str = "external_id;nir;beneficiary_nir;care_date;nature;professional_id;professional;specialty;charged;base;rate;participation;franchise;reimbursed;complementary;remaining;tiers_payant;in_parcours;status;payment_date;payment_ref;reject_reason";
 
 /// A valid paid consultation of `who` (beneficiary `for_whom`), 10 days ago.
-fn row(id: &str, nir: &str, for_whom: &str, professional: &str) -> String {
-    let cared = today().add_days(-10);
-    let paid = today().add_days(-7);
+fn row(app: &TestApp, id: &str, nir: &str, for_whom: &str, professional: &str) -> String {
+    let cared = app.today().add_days(-10);
+    let paid = app.today().add_days(-7);
     format!(
         "{id};{nir};{for_whom};{cared};consultation;10003000001;{professional};Médecin généraliste;30,00;30,00;70;2,00;0;19,00;;11,00;0;1;paid;{paid};PAI-IMPORT-1;"
     )
@@ -38,7 +39,7 @@ fn import_file(app: &TestApp, path: &std::path::Path) -> (import::Report, Vec<Ev
         &mut conn,
         &test_keys(),
         std::io::BufReader::new(std::fs::File::open(path).unwrap()),
-        today(),
+        app.state.clock.now(),
         None,
         &mut |e| events.push(e),
     )
@@ -63,9 +64,9 @@ async fn demo_folder() -> TestApp {
         ..config(Mode::Demo, dir.path())
     };
     let db = Db::open(&cfg.database_path()).unwrap();
-    portail::demo::seed(&db, &keys, today()).await.unwrap();
+    portail::demo::seed(&db, &keys, test_now()).await.unwrap();
     TestApp {
-        state: AppState::new(db, cfg),
+        state: AppState::new(db, cfg, portail::clock::Clock::manual(test_now())),
         dir,
     }
 }
@@ -73,12 +74,13 @@ async fn demo_folder() -> TestApp {
 #[tokio::test]
 async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
     let app = demo_folder().await;
+    let lea = demo_person(&app, "Léa Martin").0;
     let file = write_csv(
         app.dir.path(),
         "feed.csv",
         &[
-            row("FEED-1", CAMILLE.0, "", "Dr Importé Premier"),
-            row("FEED-2", CAMILLE.0, LEA, "Dr Importée Seconde"),
+            row(&app, "FEED-1", CAMILLE.0, "", "Dr Importé Premier"),
+            row(&app, "FEED-2", CAMILLE.0, &lea, "Dr Importée Seconde"),
         ],
     );
     let count = |app: &TestApp| {
@@ -86,10 +88,10 @@ async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
         db::reimbursements::count(&conn).unwrap()
     };
     let before = count(&app);
-    portail::cli::import_command(&file, app.dir.path(), None, None).unwrap();
+    portail::cli::import_command(&file, app.dir.path(), None, None, &app.state.clock).unwrap();
     assert_eq!(count(&app), before + 2);
     // The same file again stores nothing more, and is not an error.
-    portail::cli::import_command(&file, app.dir.path(), None, None).unwrap();
+    portail::cli::import_command(&file, app.dir.path(), None, None, &app.state.clock).unwrap();
     assert_eq!(count(&app), before + 2);
 
     let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
@@ -113,87 +115,14 @@ async fn the_cli_imports_a_file_once_and_the_member_sees_its_lines() {
         app.dir.path(),
         "mixed.csv",
         &[
-            row("FEED-3", CAMILLE.0, "", "Dr Troisième"),
-            row("FEED-4", "291056912304512", "", "Dr Quatrième"),
+            row(&app, "FEED-3", CAMILLE.0, "", "Dr Troisième"),
+            row(&app, "FEED-4", "291056912304512", "", "Dr Quatrième"),
         ],
     );
-    let err = portail::cli::import_command(&mixed, app.dir.path(), None, None).unwrap_err();
+    let err = portail::cli::import_command(&mixed, app.dir.path(), None, None, &app.state.clock)
+        .unwrap_err();
     assert!(err.contains("1 invalid line"), "{err}");
     assert_eq!(count(&app), before + 3);
-}
-
-#[tokio::test]
-async fn bad_lines_are_reported_by_number_and_do_not_stop_good_ones() {
-    let app = demo_app().await;
-    let dir = app.dir.path();
-    let file = write_csv(
-        dir,
-        "feed.csv",
-        &[
-            row("L-2", CAMILLE.0, "", "Dr Deux"),
-            // Line 3: the key does not match.
-            row("L-3", "291056912304512", "", "Dr Trois"),
-            // Line 4: Jean is not in Camille's household.
-            row("L-4", CAMILLE.0, JEAN, "Dr Quatre"),
-            // Line 5: a well-formed NIR nobody has.
-            row("L-5", "185057512345673", "", "Dr Cinq"),
-            // Line 6: several problems at once.
-            row("L-6", CAMILLE.0, "", "Dr Six")
-                .replace(";70;", ";120;")
-                .replace("consultation", "massage"),
-            String::new(),
-            // Line 8 (after a blank line): fine.
-            row("L-8", CAMILLE.0, LEA, "Dr Huit"),
-        ],
-    );
-    let (report, events) = import_file(&app, &file);
-    assert_eq!(
-        (
-            report.read,
-            report.inserted,
-            report.already_present,
-            report.invalid
-        ),
-        (6, 2, 0, 4)
-    );
-    let invalid: Vec<(u64, String)> = events
-        .into_iter()
-        .filter_map(|e| match e {
-            Event::Invalid(n, why) => Some((n, why)),
-            Event::Progress(_) => None,
-        })
-        .collect();
-    let lines: Vec<u64> = invalid.iter().map(|(n, _)| *n).collect();
-    assert_eq!(lines, [3, 4, 5, 6]);
-    assert!(invalid[0].1.contains("key"), "{}", invalid[0].1);
-    assert!(invalid[1].1.contains("not a dependant"), "{}", invalid[1].1);
-    assert!(
-        invalid[2].1.contains("no insured person"),
-        "{}",
-        invalid[2].1
-    );
-    assert!(
-        invalid[3].1.contains("rate") && invalid[3].1.contains("nature"),
-        "{}",
-        invalid[3].1
-    );
-    let conn = db::open_connection(app.state.db.path()).unwrap();
-    for (external, stored) in [("L-2", true), ("L-3", false), ("L-6", false), ("L-8", true)] {
-        assert_eq!(
-            db::reimbursements::id_by_ref(&conn, external)
-                .unwrap()
-                .is_some(),
-            stored,
-            "{external}"
-        );
-    }
-
-    // Importing the same file again stores nothing and says the lines are there.
-    let (again, _) = import_file(&app, &file);
-    assert_eq!(
-        (again.inserted, again.already_present, again.invalid),
-        (0, 2, 4)
-    );
 }
 
 #[tokio::test]
@@ -206,7 +135,7 @@ async fn a_header_that_is_not_the_documented_one_stops_the_import() {
         &mut conn,
         &test_keys(),
         std::io::BufReader::new(std::fs::File::open(&path).unwrap()),
-        today(),
+        app.state.clock.now(),
         None,
         &mut |_| {},
     )
@@ -271,6 +200,7 @@ async fn the_history_queries_read_through_their_indexes() {
 #[tokio::test]
 async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned_off() {
     let app = demo_folder().await;
+    let lea = demo_person(&app, "Léa Martin").0;
     let notices = |mails: &[serde_json::Value]| {
         mails
             .iter()
@@ -283,8 +213,8 @@ async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned
         app.dir.path(),
         "paid.csv",
         &[
-            row("MAIL-1", CAMILLE.0, "", "Dr Un"),
-            row("MAIL-2", CAMILLE.0, LEA, "Dr Deux"),
+            row(&app, "MAIL-1", CAMILLE.0, "", "Dr Un"),
+            row(&app, "MAIL-2", CAMILLE.0, &lea, "Dr Deux"),
         ],
     );
     portail::cli::import_command(
@@ -292,6 +222,7 @@ async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned
         app.dir.path(),
         None,
         Some("https://portail.example.org"),
+        &app.state.clock,
     )
     .unwrap();
     let sent = notices(&app.outbox().await);
@@ -312,6 +243,7 @@ async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned
         app.dir.path(),
         None,
         Some("https://portail.example.org"),
+        &app.state.clock,
     )
     .unwrap();
     assert_eq!(notices(&app.outbox().await).len(), 1);
@@ -332,15 +264,91 @@ async fn each_new_payment_is_announced_by_an_email_without_amounts_unless_turned
     let later = write_csv(
         app.dir.path(),
         "later.csv",
-        &[row("MAIL-3", CAMILLE.0, "", "Dr Trois")],
+        &[row(&app, "MAIL-3", CAMILLE.0, "", "Dr Trois")],
     );
     portail::cli::import_command(
         &later,
         app.dir.path(),
         None,
         Some("https://portail.example.org"),
+        &app.state.clock,
     )
     .unwrap();
     assert_eq!(notices(&app.outbox().await).len(), 1);
     assert_eq!(app.get("/api/preferences").await.status, 401);
+}
+
+any_day! {
+    async fn bad_lines_are_reported_by_number_and_do_not_stop_good_ones(app) {
+        let lea = demo_person(&app, "Léa Martin").0;
+        let dir = app.dir.path();
+        let file = write_csv(
+            dir,
+            "feed.csv",
+            &[
+                row(&app, "L-2", CAMILLE.0, "", "Dr Deux"),
+                // Line 3: the key does not match.
+                row(&app, "L-3", "291056912304512", "", "Dr Trois"),
+                // Line 4: Jean is not in Camille's household.
+                row(&app, "L-4", CAMILLE.0, JEAN, "Dr Quatre"),
+                // Line 5: a well-formed NIR nobody has.
+                row(&app, "L-5", "185057512345673", "", "Dr Cinq"),
+                // Line 6: several problems at once.
+                row(&app, "L-6", CAMILLE.0, "", "Dr Six")
+                    .replace(";70;", ";120;")
+                    .replace("consultation", "massage"),
+                String::new(),
+                // Line 8 (after a blank line): fine.
+                row(&app, "L-8", CAMILLE.0, &lea, "Dr Huit"),
+            ],
+        );
+        let (report, events) = import_file(&app, &file);
+        assert_eq!(
+            (
+                report.read,
+                report.inserted,
+                report.already_present,
+                report.invalid
+            ),
+            (6, 2, 0, 4)
+        );
+        let invalid: Vec<(u64, String)> = events
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Invalid(n, why) => Some((n, why)),
+                Event::Progress(_) => None,
+            })
+            .collect();
+        let lines: Vec<u64> = invalid.iter().map(|(n, _)| *n).collect();
+        assert_eq!(lines, [3, 4, 5, 6]);
+        assert!(invalid[0].1.contains("key"), "{}", invalid[0].1);
+        assert!(invalid[1].1.contains("not a dependant"), "{}", invalid[1].1);
+        assert!(
+            invalid[2].1.contains("no insured person"),
+            "{}",
+            invalid[2].1
+        );
+        assert!(
+            invalid[3].1.contains("rate") && invalid[3].1.contains("nature"),
+            "{}",
+            invalid[3].1
+        );
+        let conn = db::open_connection(app.state.db.path()).unwrap();
+        for (external, stored) in [("L-2", true), ("L-3", false), ("L-6", false), ("L-8", true)] {
+            assert_eq!(
+                db::reimbursements::id_by_ref(&conn, external)
+                    .unwrap()
+                    .is_some(),
+                stored,
+                "{external}"
+            );
+        }
+
+        // Importing the same file again stores nothing and says the lines are there.
+        let (again, _) = import_file(&app, &file);
+        assert_eq!(
+            (again.inserted, again.already_present, again.invalid),
+            (0, 2, 4)
+        );
+    }
 }

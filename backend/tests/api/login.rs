@@ -201,6 +201,7 @@ async fn repeated_failures_make_the_nir_wait_even_with_the_right_password() {
         state: portail::AppState::new(
             portail::db::Db::open(&app.state.config.database_path()).unwrap(),
             (*app.state.config).clone(),
+            app.state.clock.clone(),
         ),
         dir: tempfile::tempdir().unwrap(),
     };

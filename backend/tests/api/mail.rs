@@ -1,6 +1,6 @@
 //! E-mail leaves through a real SMTP conversation.
 
-use crate::{helpers::spawn_app, helpers::test_keys, helpers::today, smtp};
+use crate::{helpers::spawn_app, helpers::test_keys, helpers::test_now, smtp};
 use axum::{body::Body, http::Request};
 use portail::{Mode, demo, mail::Sender};
 
@@ -8,7 +8,7 @@ use portail::{Mode, demo, mail::Sender};
 async fn login_code_is_delivered_over_smtp_and_marked_sent() {
     let (url, mut inbox) = smtp::start().await;
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys(), today())
+    demo::seed(&app.state.db, &test_keys(), test_now())
         .await
         .unwrap();
     let step = app
@@ -56,7 +56,7 @@ async fn login_code_is_delivered_over_smtp_and_marked_sent() {
 #[tokio::test]
 async fn an_unreachable_smtp_server_leaves_the_email_queued() {
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys(), today())
+    demo::seed(&app.state.db, &test_keys(), test_now())
         .await
         .unwrap();
     app.state

@@ -4,6 +4,8 @@
 // Test code states its expectations by panicking.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[macro_use]
+mod any_day;
 mod helpers;
 
 mod activation;

@@ -402,165 +402,167 @@ async fn a_member_never_reaches_another_members_thread_nor_an_agent_route() {
     assert_eq!(thread.messages[0].read_at, None);
 }
 
-#[tokio::test]
-async fn drafts_are_kept_and_threads_close_and_reopen() {
-    let app = demo_app().await;
-    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+any_day! {
+    async fn drafts_are_kept_and_threads_close_and_reopen(app) {
+        let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
 
-    // Mistakes come back per field, in the member's language.
-    let refused = app
-        .send(
-            Request::post("/api/messages")
-                .header("content-type", "application/json")
-                .header("accept-language", "fr")
-                .header("cookie", &camille)
-                .body(Body::from(
-                    json!({"subject": "a", "body": " ", "attachments": []}).to_string(),
-                ))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(refused.status, 422);
-    let fields = &refused.json()["fields"];
-    assert_eq!(fields["topic"], "Choisissez le thème de votre message.");
-    assert!(fields["subject"].is_string() && fields["body"].is_string());
-    let long = app
-        .post(
-            "/api/messages/draft",
-            json!({"topic": null, "subject": "", "body": "x".repeat(5001)}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(long.status, 422);
+        // Mistakes come back per field, in the member's language.
+        let refused = app
+            .send(
+                Request::post("/api/messages")
+                    .header("content-type", "application/json")
+                    .header("accept-language", "fr")
+                    .header("cookie", &camille)
+                    .body(Body::from(
+                        json!({"subject": "a", "body": " ", "attachments": []}).to_string(),
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        let fields = &refused.json()["fields"];
+        assert_eq!(fields["topic"], "Choisissez le thème de votre message.");
+        assert!(fields["subject"].is_string() && fields["body"].is_string());
+        let long = app
+            .post(
+                "/api/messages/draft",
+                json!({"topic": null, "subject": "", "body": "x".repeat(5001)}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(long.status, 422);
 
-    // A new message's draft: kept, read back, spent when the message is sent.
-    let none = app.get_with("/api/messages/draft", &camille).await.json();
-    assert_eq!(none["saved_at"], serde_json::Value::Null);
-    let saved = app
-        .post(
-            "/api/messages/draft",
-            json!({"topic": "vitale_card", "subject": "Carte perdue", "body": "J’ai perdu"}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(saved.status, 200, "{}", saved.text());
-    let kept = app.get_with("/api/messages/draft", &camille).await.json();
-    assert_eq!(kept["topic"], "vitale_card");
-    assert_eq!(kept["body"], "J’ai perdu");
-    assert!(kept["saved_at"].is_string());
-    // A draft is no thread: not in the list, not in the agents' queue.
-    let nadia = agent_cookie(&app, DEMO_AGENT).await;
-    assert_eq!(camilles(queue(&app, &nadia, "").await), 0);
-    let list = app.get_with("/api/messages", &camille).await.json();
-    assert_eq!(list.as_array().unwrap().len(), 0);
-    let id = write(&app, &camille, &[]).await.summary.id;
-    assert_eq!(
-        app.get_with("/api/messages/draft", &camille).await.json()["saved_at"],
-        serde_json::Value::Null
-    );
+        // A new message's draft: kept, read back, spent when the message is sent.
+        let none = app.get_with("/api/messages/draft", &camille).await.json();
+        assert_eq!(none["saved_at"], serde_json::Value::Null);
+        let saved = app
+            .post(
+                "/api/messages/draft",
+                json!({"topic": "vitale_card", "subject": "Carte perdue", "body": "J’ai perdu"}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(saved.status, 200, "{}", saved.text());
+        let kept = app.get_with("/api/messages/draft", &camille).await.json();
+        assert_eq!(kept["topic"], "vitale_card");
+        assert_eq!(kept["body"], "J’ai perdu");
+        assert!(kept["saved_at"].is_string());
+        // A draft is no thread: not in the list, not in the agents' queue.
+        let nadia = agent_cookie(&app, DEMO_AGENT).await;
+        assert_eq!(camilles(queue(&app, &nadia, "").await), 0);
+        let list = app.get_with("/api/messages", &camille).await.json();
+        assert_eq!(list.as_array().unwrap().len(), 0);
+        let id = write(&app, &camille, &[]).await.summary.id;
+        assert_eq!(
+            app.get_with("/api/messages/draft", &camille).await.json()["saved_at"],
+            serde_json::Value::Null
+        );
 
-    // An answer's draft: kept with the thread, flagged in the list, spent by the answer.
-    let draft = app
-        .post(
-            &format!("/api/messages/{id}/draft"),
-            json!({"body": "Je précise que"}),
-            Some(&camille),
+        // An answer's draft: kept with the thread, flagged in the list, spent by the answer.
+        let draft = app
+            .post(
+                &format!("/api/messages/{id}/draft"),
+                json!({"body": "Je précise que"}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(draft.status, 200, "{}", draft.text());
+        let thread: Thread = serde_json::from_slice(
+            &app.get_with(&format!("/api/messages/{id}"), &camille)
+                .await
+                .body,
         )
-        .await;
-    assert_eq!(draft.status, 200, "{}", draft.text());
-    let thread: Thread = serde_json::from_slice(
-        &app.get_with(&format!("/api/messages/{id}"), &camille)
+        .unwrap();
+        assert_eq!(thread.draft.as_ref().unwrap().body, "Je précise que");
+        assert_eq!(thread.messages.len(), 1, "a draft is not a message");
+        assert!(
+            serde_json::from_slice::<Vec<ThreadSummary>>(
+                &app.get_with("/api/messages", &camille).await.body
+            )
+            .unwrap()[0]
+                .has_draft
+        );
+        let replied = app
+            .post(
+                &format!("/api/messages/{id}/reply"),
+                json!({"body": "Je précise que c’était à Lyon."}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(replied.status, 201, "{}", replied.text());
+        let thread: Thread = serde_json::from_slice(&replied.body).unwrap();
+        assert_eq!(thread.messages.len(), 2);
+        assert_eq!(thread.draft, None);
+
+        // Closed by the member: no answer until reopened, out of the agents' queue.
+        let closed: Thread = serde_json::from_slice(
+            &app.post(
+                &format!("/api/messages/{id}/close"),
+                json!({}),
+                Some(&camille),
+            )
             .await
             .body,
-    )
-    .unwrap();
-    assert_eq!(thread.draft.as_ref().unwrap().body, "Je précise que");
-    assert_eq!(thread.messages.len(), 1, "a draft is not a message");
-    assert!(
-        serde_json::from_slice::<Vec<ThreadSummary>>(
-            &app.get_with("/api/messages", &camille).await.body
         )
-        .unwrap()[0]
-            .has_draft
-    );
-    let replied = app
-        .post(
-            &format!("/api/messages/{id}/reply"),
-            json!({"body": "Je précise que c’était à Lyon."}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(replied.status, 201, "{}", replied.text());
-    let thread: Thread = serde_json::from_slice(&replied.body).unwrap();
-    assert_eq!(thread.messages.len(), 2);
-    assert_eq!(thread.draft, None);
+        .unwrap();
+        assert!(closed.closed_at.is_some() && closed.can_reopen);
+        let refused = app
+            .post(
+                &format!("/api/messages/{id}/reply"),
+                json!({"body": "Encore"}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(refused.status, 422);
+        assert_eq!(refused.json()["code"], "thread_closed");
+        assert_eq!(camilles(queue(&app, &nadia, "").await), 0);
+        let agent_reply = app
+            .post(
+                &format!("/api/agent/messages/{id}/reply"),
+                json!({"body": "Réponse"}),
+                Some(&nadia),
+            )
+            .await;
+        assert_eq!(agent_reply.json()["code"], "thread_closed");
+        let reopened = app
+            .post(
+                &format!("/api/messages/{id}/reopen"),
+                json!({}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(reopened.status, 200, "{}", reopened.text());
+        assert_eq!(camilles(queue(&app, &nadia, "").await), 1);
 
-    // Closed by the member: no answer until reopened, out of the agents' queue.
-    let closed: Thread = serde_json::from_slice(
-        &app.post(
-            &format!("/api/messages/{id}/close"),
-            json!({}),
-            Some(&camille),
+        // Closed by an agent, and 91 days later: the member can no longer reopen it.
+        let by_agent = app
+            .post(
+                &format!("/api/agent/messages/{id}/close"),
+                json!({}),
+                Some(&nadia),
+            )
+            .await;
+        assert_eq!(by_agent.status, 200, "{}", by_agent.text());
+        assert_eq!(by_agent.json()["status"], "closed");
+        // 91 days and an hour: 91 days of 24 hours from summer to winter time end on the
+        // 90th day in Paris, where the 90-day rule counts.
+        app.state.clock.advance(91 * 24 * 3600 + 3600);
+        let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+        let thread: Thread = serde_json::from_slice(
+            &app.get_with(&format!("/api/messages/{id}"), &camille)
+                .await
+                .body,
         )
-        .await
-        .body,
-    )
-    .unwrap();
-    assert!(closed.closed_at.is_some() && closed.can_reopen);
-    let refused = app
-        .post(
-            &format!("/api/messages/{id}/reply"),
-            json!({"body": "Encore"}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(refused.status, 422);
-    assert_eq!(refused.json()["code"], "thread_closed");
-    assert_eq!(camilles(queue(&app, &nadia, "").await), 0);
-    let agent_reply = app
-        .post(
-            &format!("/api/agent/messages/{id}/reply"),
-            json!({"body": "Réponse"}),
-            Some(&nadia),
-        )
-        .await;
-    assert_eq!(agent_reply.json()["code"], "thread_closed");
-    let reopened = app
-        .post(
-            &format!("/api/messages/{id}/reopen"),
-            json!({}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(reopened.status, 200, "{}", reopened.text());
-    assert_eq!(camilles(queue(&app, &nadia, "").await), 1);
-
-    // Closed by an agent, and 91 days later: the member can no longer reopen it.
-    let by_agent = app
-        .post(
-            &format!("/api/agent/messages/{id}/close"),
-            json!({}),
-            Some(&nadia),
-        )
-        .await;
-    assert_eq!(by_agent.status, 200, "{}", by_agent.text());
-    assert_eq!(by_agent.json()["status"], "closed");
-    app.state.clock.advance(91 * 24 * 3600);
-    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
-    let thread: Thread = serde_json::from_slice(
-        &app.get_with(&format!("/api/messages/{id}"), &camille)
-            .await
-            .body,
-    )
-    .unwrap();
-    assert!(!thread.can_reopen);
-    let late = app
-        .post(
-            &format!("/api/messages/{id}/reopen"),
-            json!({}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(late.status, 422);
-    assert_eq!(late.json()["code"], "cannot_reopen");
+        .unwrap();
+        assert!(!thread.can_reopen);
+        let late = app
+            .post(
+                &format!("/api/messages/{id}/reopen"),
+                json!({}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(late.status, 422);
+        assert_eq!(late.json()["code"], "cannot_reopen");
+    }
 }

@@ -1,10 +1,10 @@
-use crate::helpers::{spawn_app, test_keys, today};
+use crate::helpers::{spawn_app, test_keys, test_now};
 use portail::{Mode, db, demo, ops};
 
 #[tokio::test]
 async fn backup_while_live_then_restore_brings_the_data_back() {
     let app = spawn_app(Mode::Demo);
-    demo::seed(&app.state.db, &test_keys(), today())
+    demo::seed(&app.state.db, &test_keys(), test_now())
         .await
         .unwrap();
     let data_dir = app.dir.path().to_path_buf();
@@ -20,14 +20,17 @@ async fn backup_while_live_then_restore_brings_the_data_back() {
 
     // A live data folder is never overwritten.
     assert!(matches!(
-        ops::restore(&data_dir, &file),
+        ops::restore(&data_dir, &file, test_now()),
         Err(ops::OpsError::Live(_))
     ));
     drop(lock);
 
     // Restore into a fresh folder and find the personas there.
     let target = tempfile::tempdir().unwrap();
-    assert_eq!(ops::restore(target.path(), &file).unwrap(), None);
+    assert_eq!(
+        ops::restore(target.path(), &file, test_now()).unwrap(),
+        None
+    );
     let restored = db::Db::open(&portail::config::database_path(target.path())).unwrap();
     let count = restored.call(|c| db::members::count(c)).await.unwrap();
     let seeded = app.state.db.call(|c| db::members::count(c)).await.unwrap();
@@ -41,7 +44,7 @@ fn restore_refuses_a_file_that_is_not_a_healthy_portail_database() {
     let junk = dir.path().join("junk.sqlite3");
     std::fs::write(&junk, b"this is not a database at all, just text").unwrap();
     let target = tempfile::tempdir().unwrap();
-    let err = ops::restore(target.path(), &junk).unwrap_err();
+    let err = ops::restore(target.path(), &junk, test_now()).unwrap_err();
     assert!(matches!(err, ops::OpsError::Unhealthy { .. }), "{err}");
 
     let other = dir.path().join("other.sqlite3");
@@ -49,7 +52,7 @@ fn restore_refuses_a_file_that_is_not_a_healthy_portail_database() {
         .unwrap()
         .execute_batch("CREATE TABLE t (x)")
         .unwrap();
-    let err = ops::restore(target.path(), &other).unwrap_err();
+    let err = ops::restore(target.path(), &other, test_now()).unwrap_err();
     assert!(err.to_string().contains("not a portail database"), "{err}");
     assert!(
         !portail::config::database_path(target.path()).exists(),
@@ -66,7 +69,9 @@ fn restore_keeps_the_previous_database_aside() {
 
     let target = tempfile::tempdir().unwrap();
     db::Db::open(&portail::config::database_path(target.path())).unwrap();
-    let kept = ops::restore(target.path(), &backup).unwrap().unwrap();
+    let kept = ops::restore(target.path(), &backup, test_now())
+        .unwrap()
+        .unwrap();
     assert!(kept.exists());
     ops::verify(&portail::config::database_path(target.path())).unwrap();
 }

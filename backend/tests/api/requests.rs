@@ -6,7 +6,7 @@ use axum::http::Request;
 use portail_shared::reimbursements::history::{History, Status as LineStatus};
 use portail_shared::requests::{Detail, Status, Summary};
 
-use crate::helpers::{Answer, TestApp, demo_app, sign_in_by_email, today};
+use crate::helpers::{Answer, TestApp, demo_app, sign_in_by_email};
 
 const CAMILLE: (&str, &str) = ("291056912304511", "Tournesol-Azur-48");
 const JEAN: (&str, &str) = ("158112A00401729", "Granit-Maquis-27");
@@ -34,93 +34,12 @@ async fn recent_paid_line(app: &TestApp, cookie: &str) -> i64 {
             .json(),
     )
     .unwrap();
-    let limit = today().add_months(-2).to_string();
+    let limit = app.today().add_months(-2).to_string();
     h.lines
         .iter()
         .find(|l| l.status == LineStatus::Paid && l.payment_date.as_deref() >= Some(limit.as_str()))
         .expect("a line paid in the last two months")
         .id
-}
-
-#[tokio::test]
-async fn a_member_contests_a_line_with_a_file_and_follows_it() {
-    let app = demo_app().await;
-    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
-    let line = recent_paid_line(&app, &camille).await;
-
-    let file = upload(&app, &camille, "ordonnance%20du%20Dr.pdf", PDF.to_vec()).await;
-    assert_eq!(file.status, 201, "{}", file.text());
-    let file_id = file.json()["id"].as_i64().unwrap();
-    assert_eq!(file.json()["media_type"], "application/pdf");
-    assert_eq!(file.json()["name"], "ordonnance du Dr.pdf");
-
-    let filed = app
-        .post(
-            &format!("/api/reimbursements/{line}/contest"),
-            serde_json::json!({
-                "reason": "rate",
-                "explanation": "J'avais déclaré mon médecin traitant.",
-                "attachments": [file_id]
-            }),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(filed.status, 201, "{}", filed.text());
-    let summary: Summary = serde_json::from_value(filed.json()).unwrap();
-    assert_eq!(summary.status, Status::Submitted);
-    assert_eq!(summary.expected_by, Some(today().add_months(2).to_string()));
-
-    let list: Vec<Summary> =
-        serde_json::from_value(app.get_with("/api/requests", &camille).await.json()).unwrap();
-    assert_eq!(list, std::slice::from_ref(&summary));
-    let detail: Detail = serde_json::from_value(
-        app.get_with(&format!("/api/requests/{}", summary.id), &camille)
-            .await
-            .json(),
-    )
-    .unwrap();
-    assert_eq!(detail.events.len(), 1);
-    assert!(
-        detail.events[0]
-            .message
-            .contains("commission de recours amiable")
-    );
-    assert!(
-        detail
-            .fields
-            .iter()
-            .any(|(_, v)| v == "J'avais déclaré mon médecin traitant.")
-    );
-    assert_eq!(detail.attachments.len(), 1);
-    let back = app
-        .get_with(&format!("/api/attachments/{file_id}"), &camille)
-        .await;
-    assert_eq!(back.status, 200);
-    assert_eq!(back.body.as_slice(), PDF);
-    assert_eq!(back.header("content-type"), "application/pdf");
-    assert!(
-        back.header("content-disposition")
-            .starts_with("attachment;")
-    );
-
-    // The file is stored encrypted, outside anything served.
-    let stored: Vec<_> = std::fs::read_dir(app.dir.path().join("attachments"))
-        .unwrap()
-        .map(|e| std::fs::read(e.unwrap().path()).unwrap())
-        .collect();
-    assert_eq!(stored.len(), 1);
-    assert!(!stored[0].windows(5).any(|w| w == b"%PDF-"));
-
-    // The same line again: one contest at a time; the same file cannot be joined twice.
-    let again = app
-        .post(
-            &format!("/api/reimbursements/{line}/contest"),
-            serde_json::json!({"reason": "amount", "explanation": "Encore une fois, le montant."}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(again.status, 422);
-    assert_eq!(again.json()["code"], "already_contested");
 }
 
 #[tokio::test]
@@ -182,69 +101,6 @@ async fn members_cannot_reach_each_others_requests_lines_or_files() {
 }
 
 #[tokio::test]
-async fn files_are_judged_by_their_content_and_size_and_contests_by_their_dates() {
-    let app = demo_app().await;
-    let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
-    let html = upload(
-        &app,
-        &camille,
-        "facture.pdf",
-        b"<html><script>alert(1)</script>".to_vec(),
-    )
-    .await;
-    assert_eq!(html.status, 422);
-    assert!(
-        html.json()["fields"]["file"]
-            .as_str()
-            .unwrap()
-            .contains("PDF")
-    );
-    let mut big = PDF.to_vec();
-    big.resize(5 * 1024 * 1024 + 1, b' ');
-    assert_eq!(upload(&app, &camille, "big.pdf", big).await.status, 413);
-    let mut fits = PDF.to_vec();
-    fits.resize(1024 * 1024, b' ');
-    assert_eq!(upload(&app, &camille, "fits.pdf", fits).await.status, 201);
-    // Without the portal's own header, an upload is refused (CSRF rule).
-    let forged = app
-        .send(
-            Request::post("/api/attachments?name=a.pdf")
-                .header("cookie", &camille)
-                .header("content-type", "application/pdf")
-                .header("sec-fetch-site", "same-origin")
-                .body(Body::from(PDF.to_vec()))
-                .unwrap(),
-        )
-        .await;
-    assert_eq!(forged.status, 403);
-
-    // An old payment can no longer be contested; a short explanation is named.
-    let all: History = serde_json::from_value(
-        app.get_with("/api/reimbursements?all=true&status=paid", &camille)
-            .await
-            .json(),
-    )
-    .unwrap();
-    let old = all.lines.last().unwrap().id;
-    let late = app
-        .post(
-            &format!("/api/reimbursements/{old}/contest"),
-            serde_json::json!({"reason": "amount", "explanation": "court"}),
-            Some(&camille),
-        )
-        .await;
-    assert_eq!(late.status, 422);
-    let fields = &late.json()["fields"];
-    assert!(fields["reason"].as_str().unwrap().contains("2 mois"));
-    assert!(
-        fields["explanation"]
-            .as_str()
-            .unwrap()
-            .contains("10 caractères")
-    );
-}
-
-#[tokio::test]
 async fn files_never_joined_to_a_request_are_removed_after_a_day() {
     let app = demo_app().await;
     let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
@@ -278,4 +134,146 @@ async fn files_never_joined_to_a_request_are_removed_after_a_day() {
             .status,
         200
     );
+}
+
+any_day! {
+    async fn a_member_contests_a_line_with_a_file_and_follows_it(app) {
+        let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+        let line = recent_paid_line(&app, &camille).await;
+
+        let file = upload(&app, &camille, "ordonnance%20du%20Dr.pdf", PDF.to_vec()).await;
+        assert_eq!(file.status, 201, "{}", file.text());
+        let file_id = file.json()["id"].as_i64().unwrap();
+        assert_eq!(file.json()["media_type"], "application/pdf");
+        assert_eq!(file.json()["name"], "ordonnance du Dr.pdf");
+
+        let filed = app
+            .post(
+                &format!("/api/reimbursements/{line}/contest"),
+                serde_json::json!({
+                    "reason": "rate",
+                    "explanation": "J'avais déclaré mon médecin traitant.",
+                    "attachments": [file_id]
+                }),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(filed.status, 201, "{}", filed.text());
+        let summary: Summary = serde_json::from_value(filed.json()).unwrap();
+        assert_eq!(summary.status, Status::Submitted);
+        assert_eq!(summary.expected_by, Some(app.today().add_months(2).to_string()));
+
+        let list: Vec<Summary> =
+            serde_json::from_value(app.get_with("/api/requests", &camille).await.json()).unwrap();
+        assert_eq!(list, std::slice::from_ref(&summary));
+        let detail: Detail = serde_json::from_value(
+            app.get_with(&format!("/api/requests/{}", summary.id), &camille)
+                .await
+                .json(),
+        )
+        .unwrap();
+        assert_eq!(detail.events.len(), 1);
+        assert!(
+            detail.events[0]
+                .message
+                .contains("commission de recours amiable")
+        );
+        assert!(
+            detail
+                .fields
+                .iter()
+                .any(|(_, v)| v == "J'avais déclaré mon médecin traitant.")
+        );
+        assert_eq!(detail.attachments.len(), 1);
+        let back = app
+            .get_with(&format!("/api/attachments/{file_id}"), &camille)
+            .await;
+        assert_eq!(back.status, 200);
+        assert_eq!(back.body.as_slice(), PDF);
+        assert_eq!(back.header("content-type"), "application/pdf");
+        assert!(
+            back.header("content-disposition")
+                .starts_with("attachment;")
+        );
+
+        // The file is stored encrypted, outside anything served.
+        let stored: Vec<_> = std::fs::read_dir(app.dir.path().join("attachments"))
+            .unwrap()
+            .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+            .collect();
+        assert_eq!(stored.len(), 1);
+        assert!(!stored[0].windows(5).any(|w| w == b"%PDF-"));
+
+        // The same line again: one contest at a time; the same file cannot be joined twice.
+        let again = app
+            .post(
+                &format!("/api/reimbursements/{line}/contest"),
+                serde_json::json!({"reason": "amount", "explanation": "Encore une fois, le montant."}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(again.status, 422);
+        assert_eq!(again.json()["code"], "already_contested");
+    }
+
+    async fn files_are_judged_by_their_content_and_size_and_contests_by_their_dates(app) {
+        let camille = sign_in_by_email(&app, CAMILLE.0, CAMILLE.1).await;
+        let html = upload(
+            &app,
+            &camille,
+            "facture.pdf",
+            b"<html><script>alert(1)</script>".to_vec(),
+        )
+        .await;
+        assert_eq!(html.status, 422);
+        assert!(
+            html.json()["fields"]["file"]
+                .as_str()
+                .unwrap()
+                .contains("PDF")
+        );
+        let mut big = PDF.to_vec();
+        big.resize(5 * 1024 * 1024 + 1, b' ');
+        assert_eq!(upload(&app, &camille, "big.pdf", big).await.status, 413);
+        let mut fits = PDF.to_vec();
+        fits.resize(1024 * 1024, b' ');
+        assert_eq!(upload(&app, &camille, "fits.pdf", fits).await.status, 201);
+        // Without the portal's own header, an upload is refused (CSRF rule).
+        let forged = app
+            .send(
+                Request::post("/api/attachments?name=a.pdf")
+                    .header("cookie", &camille)
+                    .header("content-type", "application/pdf")
+                    .header("sec-fetch-site", "same-origin")
+                    .body(Body::from(PDF.to_vec()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(forged.status, 403);
+
+        // An old payment can no longer be contested; a short explanation is named.
+        let all: History = serde_json::from_value(
+            app.get_with("/api/reimbursements?all=true&status=paid", &camille)
+                .await
+                .json(),
+        )
+        .unwrap();
+        let old = all.lines.last().unwrap().id;
+        let late = app
+            .post(
+                &format!("/api/reimbursements/{old}/contest"),
+                serde_json::json!({"reason": "amount", "explanation": "court"}),
+                Some(&camille),
+            )
+            .await;
+        assert_eq!(late.status, 422);
+        let fields = &late.json()["fields"];
+        assert!(fields["reason"].as_str().unwrap().contains("2 mois"));
+        assert!(
+            fields["explanation"]
+                .as_str()
+                .unwrap()
+                .contains("10 caractères")
+        );
+    }
 }
