@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 import * as path from 'path';
 
 const port = Number(process.env.PORTAIL_E2E_PORT ?? 18080);
+// The demo's moment (`portail demo --today`), to run the journeys on another day and hour.
+const at = process.env.PORTAIL_E2E_AT;
 const bin = process.env.PORTAIL_BIN ?? path.resolve(__dirname, '../target/dist/portail');
 export const dataDir = path.resolve(__dirname, 'test-results/.demo-data');
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -45,7 +47,7 @@ export default defineConfig({
   ],
   webServer: {
     // A fresh demo data folder for every run, so the suite never depends on earlier state.
-    command: `rm -rf '${dataDir}' && '${bin}' demo --addr 127.0.0.1:${port} --data-dir '${dataDir}'`,
+    command: `rm -rf '${dataDir}' && '${bin}' demo --addr 127.0.0.1:${port} --data-dir '${dataDir}'${at ? ` --today ${at}` : ''}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,

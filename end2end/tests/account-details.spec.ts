@@ -2,7 +2,7 @@
 // next to its field, then the right one with the RIB as a PDF; the request in "Mes démarches";
 // the confirmation e-mail without the account number; a move declared with a wrong postcode
 // first. Gabriel runs it on the desktop, Manon on the phone: no other journey signs them in.
-import { test, expect, appReady, expectAccessible, persona, signInByEmail, Persona } from './support';
+import { test, expect, appReady, expectAccessible, inDays, persona, signInByEmail, Persona } from './support';
 import { Page } from '@playwright/test';
 
 const NEW_IBAN = 'FR76 3000 6000 0112 3456 7890 189';
@@ -103,10 +103,10 @@ async function declareMove(page: Page) {
 
   await postcode.fill('69003');
   await address.getByLabel('Commune').fill('Lyon');
-  const moved = new Date(Date.now() - 10 * 24 * 3600 * 1000);
-  await address.getByLabel('Jour').fill(String(moved.getDate()));
-  await address.getByLabel('Mois').fill(String(moved.getMonth() + 1));
-  await address.getByLabel('Année').fill(String(moved.getFullYear()));
+  const moved = await inDays(-10);
+  await address.getByLabel('Jour').fill(moved.day);
+  await address.getByLabel('Mois').fill(moved.month);
+  await address.getByLabel('Année').fill(moved.year);
   await address.getByRole('button', { name: 'Déclarer mon déménagement' }).click();
   await expect(address.getByText('Votre déménagement est déclaré.')).toBeVisible();
   const pending = address.locator('.panel--info');

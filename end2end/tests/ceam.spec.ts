@@ -2,22 +2,15 @@
 // (a request in "Mes démarches"), then his own, expired, five days before leaving: the card
 // cannot arrive in time, so he downloads the provisional replacement certificate at once. A
 // second order for the child, from a page opened earlier, is refused with the reason shown.
-import { test, expect, appReady, expectAccessible, persona, signInByEmail } from './support';
+import { test, expect, appReady, expectAccessible, inDays, persona, signInByEmail } from './support';
 import { execFileSync } from 'child_process';
 import { Page } from '@playwright/test';
-
-/** The day `days` from now as the three boxes want it. */
-function inDays(days: number) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
-}
 
 /** Opens the order form of `name`, fills it and, unless `submit` is false, sends it. */
 async function fillOrder(page: Page, name: string, reason: string, days: number, submit = true) {
   await page.getByRole('button', { name: `Commander une carte pour ${name}` }).click();
   await page.getByRole('radio', { name: reason }).check();
-  const date = inDays(days);
+  const date = await inDays(days);
   await page.locator('#ceam-depart-jour').fill(date.day);
   await page.locator('#ceam-depart-mois').fill(date.month);
   await page.locator('#ceam-depart-annee').fill(date.year);
@@ -71,7 +64,7 @@ test('a parent orders his child\'s card, then gets a provisional certificate for
 
   // Lina leaves in two months: the card arrives in time.
   await page.getByRole('radio', { name: 'Vacances' }).check();
-  const far = inDays(60);
+  const far = await inDays(60);
   await page.locator('#ceam-depart-jour').fill(far.day);
   await page.locator('#ceam-depart-mois').fill(far.month);
   await page.locator('#ceam-depart-annee').fill(far.year);
@@ -135,7 +128,7 @@ test('a parent orders his child\'s card, then gets a provisional certificate for
   const refused = stale.locator('#resume-erreurs');
   await expect(refused).toBeFocused();
   await expect(refused).toContainText(/Une commande de carte européenne pour Lina Mercier est déjà en cours \(demande n°\s?\d+\)/);
-  await expect(stale.locator('#ceam-depart-annee')).toHaveValue(inDays(30).year);
+  await expect(stale.locator('#ceam-depart-annee')).toHaveValue((await inDays(30)).year);
   await expect(stale.getByRole('radio', { name: 'Vacances' })).toBeChecked();
   await expectAccessible(stale);
   await stale.close();

@@ -2,14 +2,7 @@
 // reimbursed mammography), colorectal screening to do, cervical screening overdue (an HPV test
 // declared long ago) — then says she did the colorectal test elsewhere: after a mistake shown
 // next to the date, the card turns "À jour", and stays so after a reload.
-import { test, expect, appReady, expectAccessible, persona, signInByEmail } from './support';
-
-/** The day `days` from now as the three boxes want it. */
-function inDays(days: number) {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return { day: String(d.getDate()), month: String(d.getMonth() + 1), year: String(d.getFullYear()) };
-}
+import { test, expect, appReady, expectAccessible, inDays, persona, signInByEmail } from './support';
 
 test('a member sees her screenings and declares one done elsewhere', { tag: '@desktop' }, async ({ page, consoleErrors }) => {
   const francoise = persona('Françoise Lefort');
@@ -49,7 +42,7 @@ test('a member sees her screenings and declares one done elsewhere', { tag: '@de
   await expect(day).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(page);
 
-  const tomorrow = inDays(1);
+  const tomorrow = await inDays(1);
   await day.fill(tomorrow.day);
   await page.locator('#prevention-fait-le-mois').fill(tomorrow.month);
   await page.locator('#prevention-fait-le-annee').fill(tomorrow.year);
@@ -57,7 +50,7 @@ test('a member sees her screenings and declares one done elsewhere', { tag: '@de
   await expect(colorectal).toContainText('La date ne peut pas être dans le futur');
 
   // A real day: the card is up to date, and says the date was declared.
-  const past = inDays(-10);
+  const past = await inDays(-10);
   await day.fill(past.day);
   await page.locator('#prevention-fait-le-mois').fill(past.month);
   await page.locator('#prevention-fait-le-annee').fill(past.year);

@@ -1,7 +1,7 @@
 // The second factor by authenticator app: turning it on (password typed again, QR code and key,
 // a first code, ten recovery codes shown once), signing in with the app's code and with a
 // recovery code, and the list of signed-in devices. Keyboard only on the desktop.
-import { test, expect, appReady, expectAccessible, mailedCode, persona, signInByEmail, tabTo, totp } from './support';
+import { test, expect, appReady, expectAccessible, demoNow, mailedCode, persona, signInByEmail, tabTo, totp } from './support';
 import type { Persona } from './support';
 import type { Page } from '@playwright/test';
 
@@ -59,7 +59,7 @@ test('a member turns on an authenticator app and signs in with it, keyboard only
   await expectAccessible(page);
   const secret = (await page.locator('.totp-secret').innerText()).replace(/\s/g, '');
   await tabTo(page, '#code-application');
-  await page.keyboard.type(totp(secret, Date.now()));
+  await page.keyboard.type(totp(secret, await demoNow()));
   await page.keyboard.press('Enter');
 
   const recovery = page.locator('#codes-de-secours');
@@ -78,7 +78,7 @@ test('a member turns on an authenticator app and signs in with it, keyboard only
   await expect(await appReady(page)).toHaveText('Saisir le code de votre application');
   await expectAccessible(page);
   await tabTo(page, '#code');
-  await page.keyboard.type(totp(secret, Date.now() + 30_000));
+  await page.keyboard.type(totp(secret, (await demoNow()) + 30_000));
   await page.keyboard.press('Enter');
   await expect(await appReady(page)).toHaveText('Bonjour Nora');
 
@@ -105,7 +105,7 @@ test('a member already on an app signs in with it, sees the devices signed in an
   await page.getByLabel('Code de l’application').fill('12345');
   await page.getByRole('button', { name: 'Valider le code' }).click();
   await expect(page.locator('#code-message')).toContainText('6 chiffres');
-  await page.getByLabel('Code de l’application').fill(totp(thomas.totp_secret!, Date.now()));
+  await page.getByLabel('Code de l’application').fill(totp(thomas.totp_secret!, await demoNow()));
   await page.getByRole('button', { name: 'Valider le code' }).click();
   await expect(await appReady(page)).toHaveText('Bonjour Thomas');
   await page.goto('/compte');

@@ -3,7 +3,7 @@ import { createHmac } from 'crypto';
 import { test as base, expect, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as fs from 'fs';
-import { dataDir } from '../playwright.config';
+import { dataDir, baseURL } from '../playwright.config';
 
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: async ({ page }, use) => {
@@ -68,6 +68,27 @@ export async function mailedCode(page: Page, recipient: string): Promise<string>
   await outbox.close();
   expect(code, `a 6-digit code for ${recipient}`).toBeTruthy();
   return code!;
+}
+
+let skewMs: number | undefined;
+
+/** Now on the demo's clock, in milliseconds: the demo may run on another day (`--today`), and
+ * codes and dates are the server's, never this machine's. */
+export async function demoNow(): Promise<number> {
+  if (skewMs === undefined) {
+    const config = await (await fetch(`${baseURL}/api/config`)).json();
+    skewMs = Date.parse(config.now) - Date.now();
+  }
+  return Date.now() + skewMs;
+}
+
+/** The day `days` after today in Paris on the demo's clock (today in Paris is the day the
+ * server judges dates by), as the three date boxes want it. */
+export async function inDays(days: number) {
+  const paris = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(await demoNow());
+  const [y, m, d] = paris.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + days));
+  return { day: String(day.getUTCDate()), month: String(day.getUTCMonth() + 1), year: String(day.getUTCFullYear()) };
 }
 
 /** A demo persona as `demo-personas.json` describes it. */
@@ -135,14 +156,14 @@ export async function signInAgent(page: Page, name: string) {
   // The demo shows the code the agent's app would show (a visitor has no such app).
   await expect(page.locator('.demo-code')).toContainText(/\d{6}/);
   for (let attempt = 0; attempt < 3; attempt++) {
-    await code.fill(totp(who.totp_secret!, Date.now()));
+    await code.fill(totp(who.totp_secret!, await demoNow()));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     const home = page.getByRole('heading', { level: 1, name: 'Espace agents', exact: true });
     const refused = page.locator('.field__error');
     await expect(home.or(refused)).toBeVisible();
     if (await home.isVisible()) return;
     // Used by another journey in this 30-second step: wait for the next one.
-    await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 500);
+    await page.waitForTimeout(30_000 - ((await demoNow()) % 30_000) + 500);
   }
   throw new Error(`${name} could not sign in`);
 }

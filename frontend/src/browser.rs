@@ -199,11 +199,27 @@ mod imp {
         }
     }
 
-    /// The browser's clock, in milliseconds since the epoch.
-    pub fn now_ms() -> Option<i64> {
+    thread_local! {
+        /// The server's clock minus the device's, learnt from `GET /api/config`.
+        static SERVER_SKEW_MS: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// Remembers the server's clock as it answered now: from then on the app counts time by
+    /// it, since a device's clock may be wrong (and a demo may run on another day).
+    pub fn set_server_now(server_ms: i64) {
+        SERVER_SKEW_MS.with(|skew| skew.set(server_ms - device_ms()));
+    }
+
+    fn device_ms() -> i64 {
         // Whole milliseconds fit an i64 for the next 290 million years.
         #[allow(clippy::cast_possible_truncation)]
-        Some(js_sys::Date::now() as i64)
+        let now = js_sys::Date::now() as i64;
+        now
+    }
+
+    /// Now, on the server's clock, in milliseconds since the epoch.
+    pub fn now_ms() -> Option<i64> {
+        Some(device_ms() + SERVER_SKEW_MS.with(std::cell::Cell::get))
     }
 
     /// The moment `epoch_ms` with the member's time-zone offset at that moment (which differs
@@ -220,15 +236,16 @@ mod imp {
         }
     }
 
-    /// Today on the member's calendar.
+    /// Today in Paris on the server's clock: the day the server judges dates by, whatever the
+    /// device's time zone (the browser's own zone database says when Paris changes hours).
     pub fn today() -> Option<SimpleDate> {
-        let date = js_sys::Date::new_0();
-        Some(SimpleDate {
-            #[allow(clippy::cast_possible_wrap)]
-            year: date.get_full_year() as i32,
-            month: date.get_month() + 1,
-            day: date.get_date(),
-        })
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Paris".into()).ok()?;
+        #[allow(clippy::cast_precision_loss)]
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms()? as f64));
+        // The Canadian English form is `YYYY-MM-DD`.
+        let day: String = date.to_locale_date_string("en-CA", &options).into();
+        SimpleDate::from_iso(&day)
     }
 
     /// The address's fragment, without its `#` (`None` when empty).
@@ -365,6 +382,9 @@ mod imp {
     pub fn now_ms() -> Option<i64> {
         None
     }
+
+    /// No clock outside the browser.
+    pub fn set_server_now(_server_ms: i64) {}
 
     /// No time zone outside the browser: UTC.
     pub fn local_instant(epoch_ms: i64) -> LocalInstant {

@@ -52,6 +52,9 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             spawn_local(async move {
                 let loaded = api::get_json::<PublicConfig>(config::CONFIG_PATH, lang).await;
+                if let Some(now) = loaded.as_ref().ok().and_then(|c| time::parse_utc(&c.now)) {
+                    browser::set_server_now(now);
+                }
                 config.set(ConfigState::from_result(loaded));
             });
         });

@@ -172,6 +172,7 @@ fn loaded(mode: Mode) -> ConfigState {
         mode,
         fund_name: "Caisse primaire de Testville".to_owned(),
         version: "0.1.0".to_owned(),
+        now: "2026-11-26T14:41:10Z".to_owned(),
     }))
 }
 
@@ -1384,7 +1385,7 @@ fn nir_empty_is_an_error_only_after_submit() {
 fn api_success_decodes_the_body() {
     let config: PublicConfig = api::decode(
         200,
-        r#"{"mode":"demo","fund_name":"Caisse de Testville","version":"0.1.0"}"#,
+        r#"{"mode":"demo","fund_name":"Caisse de Testville","version":"0.1.0","now":"2026-11-26T14:41:10Z"}"#,
     )
     .unwrap();
     assert_eq!(config.mode, Mode::Demo);

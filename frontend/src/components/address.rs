@@ -16,7 +16,9 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, SimpleDate, on_date_part, parse_date};
+use crate::components::date_input::{
+    DateInput, DatePart, SimpleDate, on_date_part, parse_date, use_today,
+};
 use crate::components::error_summary::error_summary;
 use crate::components::field::{TextField, keep_field_focus};
 use crate::components::file_field::FileField;
@@ -250,14 +252,8 @@ pub fn AddressForm(props: &AddressFormProps) -> Html {
     let left = use_state(BTreeSet::<&'static str>::new);
     let files = use_state(Vec::<Attachment>::new);
     let uploading = use_state_eq(|| false);
-    let today = use_state(|| None::<Date>);
-    {
-        let today = today.setter();
-        use_effect_with((), move |()| {
-            today.set(browser::today().and_then(|d| Date::parse(&d.iso())))
-        });
-    }
-    let day = moved_on(&date.0, &date.1, &date.2, *today);
+    let today = use_today().and_then(|d| Date::parse(&d.iso()));
+    let day = moved_on(&date.0, &date.1, &date.2, today);
     let change = AddressChange {
         line1: values[0].clone(),
         line2: values[1].clone(),
@@ -267,7 +263,7 @@ pub fn AddressForm(props: &AddressFormProps) -> Html {
         proof: files.first().map(|f| f.id),
     };
     // Without the member's calendar (outside the browser) the server judges the day alone.
-    let reference = (*today)
+    let reference = today
         .or_else(|| Date::parse(&change.moved_on))
         .unwrap_or(Date::from_days_since_epoch(0));
     let problems = visible_problems(

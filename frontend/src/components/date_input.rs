@@ -19,6 +19,14 @@ pub struct SimpleDate {
     pub day: u32,
 }
 
+/// Today in Paris on the server's clock (`None` outside the browser), read at each render:
+/// the component renders again once `GET /api/config` has told the server's clock.
+#[hook]
+pub fn use_today() -> Option<SimpleDate> {
+    let _config = use_context::<crate::config::ConfigState>();
+    crate::browser::today()
+}
+
 impl SimpleDate {
     /// `YYYY-MM-DD`, as the API expects.
     pub fn iso(self) -> String {

@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, DateProblem, SimpleDate, parse_date};
+use crate::components::date_input::{
+    DateInput, DatePart, DateProblem, SimpleDate, parse_date, use_today,
+};
 use crate::components::error_summary::error_summary;
 use crate::components::field::{TextField, keep_field_focus};
 use crate::components::form::{Outcome, use_form};
@@ -92,11 +94,7 @@ pub fn CreateAccountPage() -> Html {
     let email = use_state(String::new);
     let email_touched = use_state_eq(|| false);
     let sent = use_state(|| None::<LetterOrdered>);
-    let today = use_state_eq(|| None);
-    {
-        let today = today.setter();
-        use_effect_with((), move |()| today.set(browser::today()));
-    }
+    let today = use_today();
     use_effect_with(sent.is_some(), |shown| {
         if *shown {
             browser::focus_id(SENT_ID);
@@ -113,7 +111,7 @@ pub fn CreateAccountPage() -> Html {
     );
     let birth_error = form
         .server_error("birth_date")
-        .or_else(|| date_error(&date, *today, *date_touched, submitted, lang));
+        .or_else(|| date_error(&date, today, *date_touched, submitted, lang));
     let mail_error = form
         .server_error("email")
         .or_else(|| email_error(&email, *email_touched, submitted, lang).map(AttrValue::from));
@@ -175,7 +173,6 @@ pub fn CreateAccountPage() -> Html {
             date_touched.clone(),
             email_touched.clone(),
         );
-        let today = *today;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let Some(submission) = form.begin() else {

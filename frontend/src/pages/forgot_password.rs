@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::browser;
-use crate::components::date_input::{DateInput, DatePart, DateProblem, parse_date};
+use crate::components::date_input::{DateInput, DatePart, DateProblem, parse_date, use_today};
 use crate::components::error_summary::{SUMMARY_ID, SummaryItem, error_summary};
 use crate::components::field::keep_field_focus;
 use crate::components::icons::{Icon, IconKind, spinner};
@@ -116,12 +116,7 @@ pub fn ForgotPasswordPage() -> Html {
     let outcome = use_state(|| Outcome::Editing);
     let server = use_state(ServerErrors::default);
     let busy = use_state_eq(|| false);
-    // The member's calendar, read once after the first render (never while rendering).
-    let today = use_state_eq(|| None);
-    {
-        let today = today.setter();
-        use_effect_with((), move |()| today.set(browser::today()));
-    }
+    let today = use_today();
 
     {
         let outcome = (*outcome).clone();
@@ -145,7 +140,7 @@ pub fn ForgotPasswordPage() -> Html {
         server.nir.clone(),
         lang,
     );
-    let date_problem = parse_date(&date.day, &date.month, &date.year, *today).err();
+    let date_problem = parse_date(&date.day, &date.month, &date.year, today).err();
     let date_error = server.birth_date.clone().or_else(|| {
         let problem = date_problem?;
         let judged = match problem {
@@ -213,7 +208,6 @@ pub fn ForgotPasswordPage() -> Html {
         let outcome = outcome.clone();
         let server = server.clone();
         let busy = busy.clone();
-        let today = *today;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *busy {

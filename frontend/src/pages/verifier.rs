@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::api;
 use crate::browser;
-use crate::components::date_input::SimpleDate;
+use crate::components::date_input::{SimpleDate, use_today};
 use crate::components::field::field_message;
 use crate::components::icons::{Icon, IconKind};
 use crate::components::page_title::PageTitle;
@@ -81,7 +81,7 @@ pub fn VerifierPage() -> Html {
         Some(UrlFragment(fragment)) => fragment,
         None => browser::location_fragment().map(AttrValue::from),
     };
-    let today = browser::today().and_then(|d| {
+    let today = use_today().and_then(|d| {
         Date::new(
             d.year,
             u8::try_from(d.month).ok()?,
