@@ -38,6 +38,20 @@ pub struct PersonaLogin {
     pub totp_secret: Option<String>,
     /// What this persona shows.
     pub story: &'static str,
+    /// The children on this member's account: their numbers follow the day of seeding.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<ChildOf>,
+}
+
+/// A child on a persona's account, as `demo-personas.json` describes it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ChildOf {
+    /// The name shown in the portal.
+    pub display_name: String,
+    /// The child's NIR.
+    pub nir: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: String,
 }
 
 /// The whole file.
@@ -959,6 +973,17 @@ fn seed_in(
             },
             totp_secret,
             story: persona.story,
+            children: persona
+                .children
+                .iter()
+                .map(|child| {
+                    Ok(ChildOf {
+                        display_name: child.full_name(),
+                        nir: child.nir(today)?.as_str().to_owned(),
+                        birth_date: child.birth(today)?.to_string(),
+                    })
+                })
+                .collect::<Result<_, DbError>>()?,
         });
     }
     for agent in AGENTS {
@@ -988,6 +1013,7 @@ fn seed_in(
             second_factor: "totp",
             totp_secret: agents::totp_secret(tx, keys, id)?,
             story: agent.story,
+            children: Vec::new(),
         });
     }
     Ok(logins)

@@ -100,7 +100,14 @@ export type Persona = {
   email: string;
   second_factor: string;
   totp_secret?: string;
+  /** The children on the account; their NIRs follow the day the demo was seeded. */
+  children?: { display_name: string; nir: string; birth_date: string }[];
 };
+
+/** A NIR as documents print it: `1 19 04 44 109 201 50`. */
+export function grouped(nir: string): string {
+  return [nir.slice(0, 1), nir.slice(1, 3), nir.slice(3, 5), nir.slice(5, 7), nir.slice(7, 10), nir.slice(10, 13), nir.slice(13)].join(' ');
+}
 
 /** The demo persona called `name` (display name), from the running demo's file. */
 export function persona(name: string): Persona {

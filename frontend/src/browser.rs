@@ -204,22 +204,20 @@ mod imp {
         static SERVER_SKEW_MS: std::cell::Cell<i64> = const { std::cell::Cell::new(0) };
     }
 
-    /// Remembers the server's clock as it answered now: from then on the app counts time by
+    /// Remembers the server's clock as it answered now: from then on the app tells the day by
     /// it, since a device's clock may be wrong (and a demo may run on another day).
     pub fn set_server_now(server_ms: i64) {
-        SERVER_SKEW_MS.with(|skew| skew.set(server_ms - device_ms()));
+        if let Some(device) = now_ms() {
+            SERVER_SKEW_MS.with(|skew| skew.set(server_ms - device));
+        }
     }
 
-    fn device_ms() -> i64 {
+    /// The device's clock, in milliseconds since the epoch: for durations (an idle session, a
+    /// delay) and the hours shown to the member, who reads them on the same device.
+    pub fn now_ms() -> Option<i64> {
         // Whole milliseconds fit an i64 for the next 290 million years.
         #[allow(clippy::cast_possible_truncation)]
-        let now = js_sys::Date::now() as i64;
-        now
-    }
-
-    /// Now, on the server's clock, in milliseconds since the epoch.
-    pub fn now_ms() -> Option<i64> {
-        Some(device_ms() + SERVER_SKEW_MS.with(std::cell::Cell::get))
+        Some(js_sys::Date::now() as i64)
     }
 
     /// The moment `epoch_ms` with the member's time-zone offset at that moment (which differs
@@ -241,8 +239,9 @@ mod imp {
     pub fn today() -> Option<SimpleDate> {
         let options = js_sys::Object::new();
         js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Paris".into()).ok()?;
+        let server_ms = now_ms()? + SERVER_SKEW_MS.with(std::cell::Cell::get);
         #[allow(clippy::cast_precision_loss)]
-        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(now_ms()? as f64));
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(server_ms as f64));
         // The Canadian English form is `YYYY-MM-DD`.
         let day: String = date.to_locale_date_string("en-CA", &options).into();
         SimpleDate::from_iso(&day)
