@@ -1,26 +1,40 @@
-// Portail's service worker: the application shell opens instantly and offline.
+// Portail's service worker: each app's shell opens instantly and offline. The same file serves
+// the three apps, each registering it at its own address with its own scope: the members'
+// portal (/sw.js, scope /), the agents' area (/agent/sw.js, scope /agent) and the verification
+// page (/verifier/sw.js, scope /verifier). A member's worker never keeps the other apps.
 //
-// What it keeps: the page (index.html), the hashed bundle (wasm, JS, CSS), the manifest and
-// icons, all of which are the same for everyone, and the fund's public keys
-// (/api/attestations/keys), so that the verification page checks an attestation offline.
-// What it never keeps: anything else under /api/ (personal data), which always goes to the
-// network. Logging out sends Clear-Site-Data
-// ("cache", "storage"), which empties this cache and unregisters this worker.
+// What it keeps: the app's page, its hashed bundle (wasm, JS, CSS) and icons, all the same for
+// everyone; and, for the verification page, the fund's public keys (/api/attestations/keys),
+// so that an attestation is checked offline. What it never keeps: anything else under /api/
+// (personal data), which always goes to the network. Logging out sends Clear-Site-Data
+// ("cache", "storage"), which empties these caches and unregisters these workers.
 'use strict';
 
-const CACHE = 'portail-shell-v2';
+const SCOPE = new URL(self.registration.scope).pathname.replace(/\/$/, '') || '/';
+const CACHE = `portail-shell-${SCOPE === '/' ? 'member' : SCOPE.slice(1)}-v3`;
 const PUBLIC_KEYS = '/api/attestations/keys';
-const SHELL = ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png'];
+const KEEPS_KEYS = SCOPE === '/verifier';
+const SHELL = SCOPE === '/'
+  ? ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png']
+  : [SCOPE, '/icon.svg'];
+// The other apps' addresses: their own workers (or the network) answer them.
+const OTHER_APPS = ['/agent', '/verifier'].filter((app) => app !== SCOPE);
+
+function underOtherApp(path) {
+  return OTHER_APPS.some((app) => path === app || path.startsWith(`${app}/`));
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
+  // Each app's worker removes only its own older caches.
+  const mine = CACHE.replace(/-v\d+$/, '-v');
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k !== CACHE && (k.startsWith(mine) || k === 'portail-shell-v2')).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -28,7 +42,7 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method === 'GET' && url.origin === self.location.origin && url.pathname === PUBLIC_KEYS) {
+  if (KEEPS_KEYS && request.method === 'GET' && url.origin === self.location.origin && url.pathname === PUBLIC_KEYS) {
     // Public, the same for everyone: the network first (a new key is seen at once), the kept
     // copy offline.
     event.respondWith(
@@ -48,17 +62,20 @@ self.addEventListener('fetch', (event) => {
     return; // personal data and other origins: the network only
   }
   if (request.mode === 'navigate') {
+    if (underOtherApp(url.pathname)) {
+      return; // another app's page: never kept as this app's shell
+    }
     // Pages: the network first (a new release is picked up at once), the kept shell offline.
     event.respondWith(
       fetch(request)
         .then((response) => {
           if (response.ok) {
             const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put('/', copy));
+            caches.open(CACHE).then((cache) => cache.put(SCOPE, copy));
           }
           return response;
         })
-        .catch(() => caches.match('/')),
+        .catch(() => caches.match(SCOPE)),
     );
     return;
   }

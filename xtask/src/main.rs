@@ -113,17 +113,45 @@ fn cargo() -> Command {
     Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
-/// Builds the browser bundle with trunk (offline, release, wasm-opt -Oz), then the server that
-/// embeds it, and copies the executable to `target/dist/portail`.
+/// The three browser apps: the entry HTML trunk builds, and the address the server serves the
+/// app under (also its folder in `target/site`).
+pub const APPS: [(&str, &str, &str); 3] = [
+    ("member", "index.html", "/"),
+    ("agent", "agent.html", "/agent/"),
+    ("verifier", "verifier.html", "/verifier/"),
+];
+
+/// Builds the three browser apps with trunk (offline, release, wasm-opt -Oz) into
+/// `target/site/<app>`.
+pub fn bundles() -> TaskResult {
+    for (app, html, public_url) in APPS {
+        step(&format!(
+            "Browser app `{app}` (trunk build --release --offline {html})"
+        ));
+        let dist = root().join("target").join("site").join(app);
+        run_cmd(
+            Command::new(setup::cargo_bin("trunk"))
+                .args([
+                    "build",
+                    "--release",
+                    "--offline",
+                    "--public-url",
+                    public_url,
+                    "--dist",
+                ])
+                .arg(&dist)
+                .arg(html),
+        )?;
+    }
+    Ok(())
+}
+
+/// Builds the browser apps, then the server that embeds them, and copies the executable to
+/// `target/dist/portail`.
 fn dist() -> TaskResult {
     setup::tools(false)?;
     let started = Instant::now();
-    step("Browser bundle (trunk build --release --offline)");
-    run_cmd(
-        Command::new(setup::cargo_bin("trunk"))
-            .args(["build", "--release", "--offline"])
-            .env("MEMORY_SERVE_QUIET", "1"),
-    )?;
+    bundles()?;
     step("Server with the embedded bundle (cargo build --release -p portail)");
     run_cmd(
         cargo()
@@ -171,7 +199,7 @@ fn test() -> TaskResult {
         "--workspace",
         "--all-targets",
         "--features",
-        "portail-frontend/ssr",
+        "portail-member/ssr,portail-agent/ssr,portail-verifier/ssr",
         "--",
         "-D",
         "warnings",
@@ -181,13 +209,19 @@ fn test() -> TaskResult {
         "clippy",
         "--locked",
         "-p",
-        "portail-frontend",
+        "portail-member",
+        "-p",
+        "portail-agent",
+        "-p",
+        "portail-verifier",
+        "-p",
+        "portail-ui",
         "-p",
         "portail-shared",
         "--target",
         "wasm32-unknown-unknown",
         "--features",
-        "portail-frontend/csr",
+        "portail-member/csr,portail-agent/csr,portail-verifier/csr",
         "--",
         "-D",
         "warnings",
@@ -198,15 +232,8 @@ fn test() -> TaskResult {
     run_cmd(cargo().args(["test", "--locked", "-p", "portail-shared"]))?;
     step("Server tests through the real router (portail)");
     run_cmd(cargo().args(["test", "--locked", "-p", "portail"]))?;
-    step("Render tests (portail-frontend, ssr)");
-    run_cmd(cargo().args([
-        "test",
-        "--locked",
-        "-p",
-        "portail-frontend",
-        "--features",
-        "ssr",
-    ]))?;
+    step("Render tests (portail-render: the three browser apps, ssr)");
+    run_cmd(cargo().args(["test", "--locked", "-p", "portail-render"]))?;
     step("Browser journeys (Playwright in Debian's Chromium, with axe)");
     run_cmd(
         Command::new("npx")

@@ -4,7 +4,6 @@
 pub mod client_ip;
 mod log;
 pub mod security;
-mod site;
 
 use crate::{AppError, Config, activation, db::Db, error, login, outbox, password, portal};
 use axum::{
@@ -38,9 +37,17 @@ pub struct AppState {
 }
 
 impl AppState {
-    /// Builds the state, computing the CSP from the embedded `index.html`.
+    /// Builds the state, computing the CSP from the three apps' embedded `index.html`.
     pub fn new(db: Db, config: Config, clock: crate::clock::Clock) -> AppState {
-        let csp = security::content_security_policy(site::INDEX_HTML).into();
+        let csp = security::content_security_policy(
+            &[
+                portail_site::MEMBER_HTML,
+                portail_site::AGENT_HTML,
+                portail_site::VERIFIER_HTML,
+            ]
+            .concat(),
+        )
+        .into();
         AppState {
             db,
             config: Arc::new(config),
@@ -183,7 +190,7 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .merge(api)
-        .merge(site::router())
+        .merge(portail_site::router())
         .method_not_allowed_fallback(method_not_allowed)
         // Innermost first: the body limit and CSRF rule apply before handlers; error
         // localisation sees every error; headers are added to every response, time-outs included.

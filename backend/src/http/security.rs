@@ -54,8 +54,12 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
 /// hold personal data and must never sit in a shared or browser cache).
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let is_api = request.uri().path().starts_with("/api");
+    let worker_scope = portail_site::worker_scope(request.uri().path());
     let mut response = next.run(request).await;
     let h = response.headers_mut();
+    if let Some(scope) = worker_scope {
+        h.insert("service-worker-allowed", scope);
+    }
     if let Ok(csp) = HeaderValue::from_str(&state.csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
