@@ -3,9 +3,10 @@
 // portal (/sw.js, scope /), the agents' area (/agent/sw.js, scope /agent) and the verification
 // page (/verifier/sw.js, scope /verifier). A member's worker never keeps the other apps.
 //
-// What it keeps: the app's page, its hashed bundle (wasm, JS, CSS) and icons, all the same for
-// everyone; and, for the verification page, the fund's public keys (/api/attestations/keys),
-// so that an attestation is checked offline. What it never keeps: anything else under /api/
+// What it keeps: the app's page, its hashed bundle (wasm, JS, CSS) and icons, and the words of
+// each language it loaded (/i18n/fr.json…), all the same for everyone; and, for the
+// verification page, the fund's public keys (/api/attestations/keys), so that an attestation
+// is checked offline. What it never keeps: anything else under /api/
 // (personal data), which always goes to the network. Logging out sends Clear-Site-Data
 // ("cache", "storage"), which empties these caches and unregisters these workers.
 'use strict';
@@ -13,7 +14,11 @@
 const SCOPE = new URL(self.registration.scope).pathname.replace(/\/$/, '') || '/';
 const CACHE = `portail-shell-${SCOPE === '/' ? 'member' : SCOPE.slice(1)}-v3`;
 const PUBLIC_KEYS = '/api/attestations/keys';
-const KEEPS_KEYS = SCOPE === '/verifier';
+// Public answers kept for offline use, asked from the network first (a new release or a new
+// key is seen at once).
+function keptPublicly(path) {
+  return path.startsWith('/i18n/') || (SCOPE === '/verifier' && path === PUBLIC_KEYS);
+}
 const SHELL = SCOPE === '/'
   ? ['/', '/manifest.webmanifest', '/icon.svg', '/icon-192.png', '/icon-512.png']
   : [SCOPE, '/icon.svg'];
@@ -42,19 +47,19 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (KEEPS_KEYS && request.method === 'GET' && url.origin === self.location.origin && url.pathname === PUBLIC_KEYS) {
-    // Public, the same for everyone: the network first (a new key is seen at once), the kept
-    // copy offline.
+  if (request.method === 'GET' && url.origin === self.location.origin && keptPublicly(url.pathname)) {
+    const key = url.pathname;
     event.respondWith(
       fetch(request)
         .then((response) => {
           if (response.ok) {
             const copy = response.clone();
-            caches.open(CACHE).then((cache) => cache.put(PUBLIC_KEYS, copy));
+            caches.open(CACHE).then((cache) => cache.put(key, copy));
+            return response;
           }
-          return response;
+          return caches.match(key).then((kept) => kept || response);
         })
-        .catch(() => caches.match(PUBLIC_KEYS).then((kept) => kept || Response.error())),
+        .catch(() => caches.match(key).then((kept) => kept || Response.error())),
     );
     return;
   }

@@ -216,7 +216,7 @@ impl Cents {
 }
 
 /// Writes `n` with `separator` between groups of three digits.
-fn group_thousands(n: u64, separator: char) -> String {
+pub(crate) fn group_thousands(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() * 2);
     for (i, c) in digits.chars().enumerate() {

@@ -185,6 +185,7 @@ pub fn router(state: AppState) -> Router {
                 async move { Json(doc.as_ref().clone()) }
             }),
         )
+        .route("/i18n/{app}/{file}", get(portal::words))
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found));
 

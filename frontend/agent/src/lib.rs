@@ -26,11 +26,13 @@ pub use crate::route::AgentRoute;
 /// The agents' area in the browser: the language, the server's configuration, the address bar.
 #[component]
 pub fn App() -> Html {
-    let shell = portail_ui::shell::use_shell();
+    let shell = portail_ui::shell::use_shell(portail_shared::i18n::App::Agent);
     html! {
-        <BrowserRouter>
-            <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} />
-        </BrowserRouter>
+        <portail_ui::shell::WordsGate words={shell.words}>
+            <BrowserRouter>
+                <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} />
+            </BrowserRouter>
+        </portail_ui::shell::WordsGate>
     }
 }
 

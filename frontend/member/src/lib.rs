@@ -39,13 +39,15 @@ pub use crate::route::Route;
 /// address bar.
 #[component]
 pub fn App() -> Html {
-    let shell = portail_ui::shell::use_shell();
+    let shell = portail_ui::shell::use_shell(portail_shared::i18n::App::Member);
     html! {
-        <BrowserRouter>
-            <SessionProvider initial={SessionState::Unknown} load=true lang={shell.lang}>
-                <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} />
-            </SessionProvider>
-        </BrowserRouter>
+        <portail_ui::shell::WordsGate words={shell.words}>
+            <BrowserRouter>
+                <SessionProvider initial={SessionState::Unknown} load=true lang={shell.lang}>
+                    <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} />
+                </SessionProvider>
+            </BrowserRouter>
+        </portail_ui::shell::WordsGate>
     }
 }
 

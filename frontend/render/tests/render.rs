@@ -56,6 +56,8 @@ mod payments;
 mod prevention;
 #[path = "render/requests.rs"]
 mod requests;
+#[path = "render/words.rs"]
+mod words;
 
 /// Every address of the portal, with a path that reaches it.
 const PATHS: [&str; 43] = [

@@ -19,8 +19,12 @@ use crate::config::ConfigState;
 /// The verification page in the browser: the language, the server's configuration.
 #[component]
 pub fn App() -> Html {
-    let shell = portail_ui::shell::use_shell();
-    html! { <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} /> }
+    let shell = portail_ui::shell::use_shell(portail_shared::i18n::App::Verifier);
+    html! {
+        <portail_ui::shell::WordsGate words={shell.words}>
+            <Layout lang={shell.lang} config={shell.config} on_lang={shell.on_lang} />
+        </portail_ui::shell::WordsGate>
+    }
 }
 
 /// Properties of [`ServerApp`].
